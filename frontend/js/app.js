@@ -1,0 +1,8 @@
+// Shared UI behaviour: htmx sends the CSRF token with every request it makes.
+document.addEventListener("htmx:configRequest", (event) => {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});

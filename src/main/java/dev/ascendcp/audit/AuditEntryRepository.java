@@ -1,0 +1,11 @@
+package dev.ascendcp.audit;
+
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AuditEntryRepository extends JpaRepository<AuditEntry, UUID> {
+
+    Page<AuditEntry> findAllByOrderByAtDesc(Pageable pageable);
+}
