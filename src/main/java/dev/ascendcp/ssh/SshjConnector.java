@@ -6,7 +6,11 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -25,9 +29,11 @@ final class SshjConnector {
 
     private final DefaultConfig config = new DefaultConfig();
     private final SshProperties properties;
+    private final ScheduledExecutorService watchdogs;
 
-    SshjConnector(SshProperties properties) {
+    SshjConnector(SshProperties properties, ScheduledExecutorService watchdogs) {
         this.properties = properties;
+        this.watchdogs = watchdogs;
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     }
 
@@ -82,6 +88,15 @@ final class SshjConnector {
         client.getTransport().setTimeoutMs(timeoutMs);
         client.getConnection().getKeepAlive().setKeepAliveInterval((int)
                 Math.max(1, properties.keepAlive().toSeconds()));
+        // A server that accepts TCP but never speaks SSH would block the handshake forever: cut it off.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = watchdogs.schedule(
+                () -> {
+                    timedOut.set(true);
+                    SshjConnection.closeQuietly(client);
+                },
+                timeoutMs,
+                TimeUnit.MILLISECONDS);
         try {
             KeyProvider key = loadKey(client, endpoint);
             if (via != null) {
@@ -90,15 +105,24 @@ final class SshjConnector {
                 client.connect(endpoint.host(), endpoint.port());
             }
             authenticate(client, endpoint, key);
+            watchdog.cancel(false);
+            if (timedOut.get()) {
+                throw new IOException("connect timeout");
+            }
             return new Opened(client, verifier.acceptedBase64());
         } catch (IOException | RuntimeException e) {
+            watchdog.cancel(false);
             SshjConnection.closeQuietly(client);
             ExecFailure rejection = verifier.rejection();
             if (rejection != null) {
                 throw new ConnectFailedException(rejection, e);
             }
+            if (timedOut.get()) {
+                throw new ConnectFailedException(timeout(endpoint), e);
+            }
             throw new ConnectFailedException(classify(e, endpoint, via != null), e);
         } catch (ConnectFailedException e) {
+            watchdog.cancel(false);
             SshjConnection.closeQuietly(client);
             throw e;
         }
@@ -145,6 +169,13 @@ final class SshjConnector {
                                     + endpoint.label() + ": the server refused the credentials"),
                     e);
         }
+    }
+
+    private ExecFailure timeout(Endpoint endpoint) {
+        return ExecFailure.of(
+                FailureReason.CONNECT_TIMEOUT,
+                "no SSH session with " + endpoint.label() + " (" + endpoint.address() + ") within "
+                        + properties.connectTimeout().toMillis() + " ms");
     }
 
     private ExecFailure classify(Throwable error, Endpoint endpoint, boolean viaJump) {

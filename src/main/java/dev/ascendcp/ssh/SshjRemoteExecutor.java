@@ -26,11 +26,13 @@ final class SshjRemoteExecutor implements RemoteExecutor, AutoCloseable {
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("ssh-output-"));
     private final ScheduledExecutorService housekeeping =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("ssh-idle-close-"));
+    private final ScheduledExecutorService watchdogs =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("ssh-connect-watchdog-"));
 
     SshjRemoteExecutor(SshProperties properties, HostKeyListener defaultListener) {
         this.properties = properties;
         this.defaultListener = defaultListener;
-        this.pool = new SshConnectionPool(new SshjConnector(properties), properties.idleClose());
+        this.pool = new SshConnectionPool(new SshjConnector(properties, watchdogs), properties.idleClose());
         long period = Math.max(200, Math.min(30_000, properties.idleClose().toMillis() / 2));
         housekeeping.scheduleWithFixedDelay(pool::closeIdle, period, period, TimeUnit.MILLISECONDS);
     }
@@ -93,6 +95,7 @@ final class SshjRemoteExecutor implements RemoteExecutor, AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        watchdogs.shutdownNow();
         pool.close();
         io.shutdownNow();
     }
