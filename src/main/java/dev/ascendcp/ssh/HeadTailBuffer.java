@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Keeps the first {@code headLimit} and the last {@code tailLimit} bytes of a stream of any length and counts the
- * rest. Memory is bounded by the two limits; nothing in between is ever stored.
+ * rest. Memory is bounded by the two limits; nothing in between is ever stored. Safe to read while a reader thread
+ * still appends.
  */
 final class HeadTailBuffer {
 
@@ -26,7 +27,7 @@ final class HeadTailBuffer {
         this.tailLimit = tailLimit;
     }
 
-    void append(byte[] bytes, int offset, int length) {
+    synchronized void append(byte[] bytes, int offset, int length) {
         total += length;
         int toHead = Math.min(length, headLimit - headLength);
         if (toHead > 0) {
@@ -39,20 +40,20 @@ final class HeadTailBuffer {
         }
     }
 
-    long totalBytes() {
+    synchronized long totalBytes() {
         return total;
     }
 
-    long droppedBytes() {
+    synchronized long droppedBytes() {
         return total - headLength - tailLength;
     }
 
     /** Bytes held right now (at most head limit plus tail limit). */
-    int retainedBytes() {
+    synchronized int retainedBytes() {
         return headLength + tailLength;
     }
 
-    CapturedOutput toOutput() {
+    synchronized CapturedOutput toOutput() {
         byte[] tailBytes = tailInOrder();
         long dropped = droppedBytes();
         if (dropped == 0) {

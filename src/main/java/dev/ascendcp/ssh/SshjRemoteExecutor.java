@@ -73,6 +73,10 @@ final class SshjRemoteExecutor implements RemoteExecutor, AutoCloseable {
                             "the connection to " + target.id() + " broke: " + e.getMessage());
                 }
                 log.info("SSH connection to {} was dead; reconnecting", target.id());
+            } catch (RuntimeException e) {
+                log.error("Unexpected failure running a command on {}", target.id(), e);
+                pool.discard(lease);
+                return failedAt(started, FailureReason.IO, "unexpected failure on " + target.id() + ": " + e);
             } finally {
                 pool.release(lease);
             }
