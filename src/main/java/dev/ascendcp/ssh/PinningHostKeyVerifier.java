@@ -38,6 +38,17 @@ final class PinningHostKeyVerifier implements HostKeyVerifier {
         String base64 = Base64.getEncoder()
                 .encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
         String fingerprint = HostKeyFingerprint.of(Base64.getDecoder().decode(base64));
+        String accepted = acceptedBase64;
+        if (accepted != null) {
+            // A re-key on a live connection: the key must be the one accepted at connect, and is not reported again.
+            if (accepted.equals(base64)) {
+                return true;
+            }
+            reject(ExecFailure.of(
+                    FailureReason.HOST_KEY_MISMATCH,
+                    "host key of " + targetId + " changed during a re-key (offered " + fingerprint + ")"));
+            return false;
+        }
         if (pin == null) {
             if (policy == HostKeyPolicy.STRICT) {
                 reject(new ExecFailure(
