@@ -1,0 +1,31 @@
+package dev.ascendcp.ssh;
+
+import java.io.IOException;
+import net.schmizz.sshj.SSHClient;
+import org.jspecify.annotations.Nullable;
+
+/** One authenticated sshj client (and the jump host client it tunnels through, if any). */
+record SshjConnection(
+        SSHClient client,
+        @Nullable SSHClient jumpClient,
+        @Nullable String hostKeyBase64) {
+
+    boolean isAlive() {
+        return client.isConnected() && client.isAuthenticated();
+    }
+
+    void close() {
+        closeQuietly(client);
+        if (jumpClient != null) {
+            closeQuietly(jumpClient);
+        }
+    }
+
+    static void closeQuietly(SSHClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException e) {
+            // Closing a connection that already broke: nothing left to do.
+        }
+    }
+}
