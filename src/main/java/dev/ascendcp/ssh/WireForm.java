@@ -23,7 +23,7 @@ final class WireForm {
 
     static String kill(long processGroup, boolean sudo) {
         String kill = sudo ? "sudo -n kill" : "kill";
-        return kill + " -TERM -- -" + processGroup + " 2>/dev/null; sleep 1; " + kill + " -KILL -- -" + processGroup
+        return kill + " -s TERM -- -" + processGroup + " 2>/dev/null; sleep 1; " + kill + " -s KILL -- -" + processGroup
                 + " 2>/dev/null; true";
     }
 

@@ -152,7 +152,7 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
         SecureRandom random = new SecureRandom();
         StringBuilder chpasswd = new StringBuilder();
         for (String user : List.of(SUDO_USER, PLAIN_USER)) {
-            // bash, as on real nodes: the wire form's "kill -TERM -- -N" needs a kill builtin that accepts "--".
+            // bash, as on typical nodes (the wire form's "kill -s TERM -- -N" works in dash and bash alike).
             if (exitCode("id", "-u", user) != 0) {
                 run("useradd", "--create-home", "--shell", "/bin/bash", user);
             } else {

@@ -64,10 +64,10 @@ class RemoteCommandTests {
                 .isEqualTo("echo __acp_pid=$$; exec sh -c 'echo '\\''a b'\\'''");
         assertThat(WireForm.command("id -u", true)).isEqualTo("echo __acp_pid=$$; exec sudo -n -- sh -c 'id -u'");
         assertThat(WireForm.kill(42, false))
-                .isEqualTo("kill -TERM -- -42 2>/dev/null; sleep 1; kill -KILL -- -42 2>/dev/null; true");
+                .isEqualTo("kill -s TERM -- -42 2>/dev/null; sleep 1; kill -s KILL -- -42 2>/dev/null; true");
         assertThat(WireForm.kill(42, true))
                 .isEqualTo(
-                        "sudo -n kill -TERM -- -42 2>/dev/null; sleep 1; sudo -n kill -KILL -- -42 2>/dev/null; true");
+                        "sudo -n kill -s TERM -- -42 2>/dev/null; sleep 1; sudo -n kill -s KILL -- -42 2>/dev/null; true");
         assertThat(WireForm.parsePidLine("__acp_pid=1234")).hasValue(1234);
         assertThat(WireForm.parsePidLine("__acp_pid=12x")).isEmpty();
     }
