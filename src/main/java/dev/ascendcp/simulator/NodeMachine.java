@@ -1,5 +1,6 @@
 package dev.ascendcp.simulator;
 
+import dev.ascendcp.simulator.apps.DockerCli;
 import dev.ascendcp.simulator.npu.HccnTool;
 import dev.ascendcp.simulator.npu.NpuSmi;
 import dev.ascendcp.simulator.shell.Builtins;
@@ -29,6 +30,7 @@ final class NodeMachine implements Machine {
         this.programs = Builtins.standard();
         programs.put("hccn_tool", new HccnTool(node));
         programs.put("npu-smi", new NpuSmi(node));
+        programs.put("docker", new DockerCli(node, node.docker()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ascendcp.simulator;
 
+import dev.ascendcp.simulator.apps.DockerEngine;
 import dev.ascendcp.simulator.shell.ExecCommand;
 import dev.ascendcp.simulator.shell.ProcessTable;
 import dev.ascendcp.simulator.shell.VirtualFs;
@@ -22,6 +23,7 @@ public final class SimulatedNode {
     private final Credentials credentials;
     private final NodeServer server;
     private final NodeMachine machine;
+    private final DockerEngine docker = new DockerEngine();
 
     SimulatedNode(NodeSpec spec, SimulatedCluster cluster, Credentials credentials) {
         this.spec = spec;
@@ -82,12 +84,22 @@ public final class SimulatedNode {
         return override != null ? override : spec.npuIp(i);
     }
 
+    /** The node's docker daemon: images and containers. */
+    public DockerEngine docker() {
+        return docker;
+    }
+
     public NodeFaults faults() {
         return faults;
     }
 
     public SimulatedCluster cluster() {
         return cluster;
+    }
+
+    /** The shell's view of this node (to run commands in it from simulated daemons). */
+    public dev.ascendcp.simulator.shell.Machine machine() {
+        return machine;
     }
 
     public VirtualFs fileSystem() {

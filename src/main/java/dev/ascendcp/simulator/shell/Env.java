@@ -12,6 +12,17 @@ public final class Env {
 
     private final Map<String, String> vars = new LinkedHashMap<>();
     private final Set<String> exported = new HashSet<>();
+    private @Nullable String container;
+
+    /** The container this process runs in ({@code docker exec}), or {@code null} on the host. */
+    public synchronized @Nullable String container() {
+        return container;
+    }
+
+    public synchronized Env inContainer(@Nullable String name) {
+        container = name;
+        return this;
+    }
 
     public static Env of(Map<String, String> exportedVars) {
         Env env = new Env();
@@ -45,6 +56,7 @@ public final class Env {
     /** The environment a child process starts with: the exported variables. */
     public synchronized Env child() {
         Env env = new Env();
+        env.container = container;
         for (String name : exported) {
             String v = vars.get(name);
             if (v != null) {
@@ -57,6 +69,7 @@ public final class Env {
     /** A full copy (a subshell keeps unexported variables too). */
     public synchronized Env copy() {
         Env env = new Env();
+        env.container = container;
         env.vars.putAll(vars);
         env.exported.addAll(exported);
         return env;

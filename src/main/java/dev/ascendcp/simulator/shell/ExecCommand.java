@@ -96,6 +96,24 @@ public final class ExecCommand implements Command {
         return status;
     }
 
+    /** Runs a command line as a new process group in the calling thread (a daemon task such as {@code docker exec -d}). */
+    public static int runDetached(
+            Machine machine,
+            String commandLine,
+            Env env,
+            String user,
+            OutputStream out,
+            java.util.function.IntConsumer pgid) {
+        SimProcess p = machine.processes().startGroup(commandLine);
+        pgid.accept(p.pgid());
+        try {
+            Io io = new Io(InputStream.nullInputStream(), new ChannelStream(out), new ChannelStream(out), null);
+            return new Shell(machine, p, env, user, "/", java.util.List.of("sh")).run(commandLine, io);
+        } finally {
+            machine.processes().exited(p);
+        }
+    }
+
     /** The client closed the channel: the foreground process gets a hangup, background jobs live on. */
     @Override
     public void destroy(ChannelSession channel) {
