@@ -1,6 +1,8 @@
 package dev.ascendcp.simulator;
 
 import dev.ascendcp.simulator.apps.DockerCli;
+import dev.ascendcp.simulator.apps.RayCli;
+import dev.ascendcp.simulator.apps.VllmCli;
 import dev.ascendcp.simulator.npu.HccnTool;
 import dev.ascendcp.simulator.npu.NpuSmi;
 import dev.ascendcp.simulator.shell.Builtins;
@@ -31,6 +33,11 @@ final class NodeMachine implements Machine {
         programs.put("hccn_tool", new HccnTool(node));
         programs.put("npu-smi", new NpuSmi(node));
         programs.put("docker", new DockerCli(node, node.docker()));
+        programs.put("ray", new RayCli(node, node.cluster().ray()));
+        VllmCli vllm = new VllmCli(node);
+        for (String name : new String[] {"vllm", "python", "python3"}) {
+            programs.put(name, vllm);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ascendcp.simulator;
 
+import dev.ascendcp.simulator.apps.RayCluster;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -18,6 +20,8 @@ public final class SimulatedCluster implements AutoCloseable {
     private final ClusterSpec spec;
     private final Credentials credentials;
     private final List<SimulatedNode> nodes = new ArrayList<>();
+    private final RayCluster ray = new RayCluster();
+    private volatile Duration vllmStartupDelay = Duration.ofSeconds(2);
 
     private SimulatedCluster(ClusterSpec spec) {
         this.spec = spec;
@@ -69,6 +73,20 @@ public final class SimulatedCluster implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The Ray cluster the nodes form once {@code ray start} ran on them. */
+    public RayCluster ray() {
+        return ray;
+    }
+
+    /** How long a simulated vLLM takes to load the model before its HTTP server answers. */
+    public Duration vllmStartupDelay() {
+        return vllmStartupDelay;
+    }
+
+    public void setVllmStartupDelay(Duration d) {
+        vllmStartupDelay = d;
     }
 
     /** The SSH user name all nodes accept. */
