@@ -40,7 +40,6 @@ final class Expander {
     List<String> fields(Word w) {
         List<String> fields = new ArrayList<>();
         StringBuilder cur = null;
-        StringBuilder pattern = new StringBuilder();
         boolean glob = false;
         for (int i = 0; i < w.parts().size(); i++) {
             Part p = w.parts().get(i);
@@ -52,12 +51,10 @@ final class Expander {
                     }
                     cur = append(cur, text);
                     glob |= text.contains("*") || text.contains("?");
-                    pattern.append(text);
                 }
                 case QUOTED, QUOTED_VAR -> {
                     String v = p.kind() == Word.Kind.QUOTED ? text : value(text);
                     cur = append(cur, v);
-                    pattern.append(Pattern.quote(v));
                 }
                 case VAR -> {
                     String[] pieces = value(text).trim().split("[ \t\n]+");
@@ -68,10 +65,8 @@ final class Expander {
                         if (k > 0 && cur != null) {
                             fields.add(cur.toString());
                             cur = null;
-                            pattern.setLength(0);
                         }
                         cur = append(cur, pieces[k]);
-                        pattern.append(Pattern.quote(pieces[k]));
                     }
                 }
             }
