@@ -1,5 +1,6 @@
 package dev.ascendcp.simulator;
 
+import dev.ascendcp.simulator.apps.Container;
 import dev.ascendcp.simulator.apps.DockerCli;
 import dev.ascendcp.simulator.apps.RayCli;
 import dev.ascendcp.simulator.apps.VllmCli;
@@ -97,8 +98,9 @@ final class NodeMachine implements Machine {
     }
 
     @Override
-    public long shmBytes() {
-        return node.spec().shmBytes();
+    public long shmBytes(@Nullable String container) {
+        Container c = container == null ? null : node.docker().find(container);
+        return c == null ? node.spec().shmBytes() : c.shmBytes();
     }
 
     @Override

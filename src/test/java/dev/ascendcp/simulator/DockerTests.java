@@ -59,6 +59,7 @@ class DockerTests {
         assertThat(node.run("docker image inspect --format '{{.Id}}' quay.io/ascend/vllm-ascend:v0.9.1")
                         .stdout())
                 .matches("sha256:[0-9a-f]{64}\n");
+        assertThat(node.run("docker exec vllm-ascend df -B1 /dev/shm").stdout()).contains(" 10737418240 ");
         assertThat(node.run("docker rm -f vllm-ascend").stdout()).isEqualTo("vllm-ascend\n");
         CommandResult gone = node.run("docker exec vllm-ascend true");
         assertThat(gone.stderr()).isEqualTo("Error response from daemon: No such container: vllm-ascend\n");

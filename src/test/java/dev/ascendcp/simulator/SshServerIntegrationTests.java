@@ -135,6 +135,18 @@ class SshServerIntegrationTests {
     }
 
     @Test
+    void hostileArgumentsArriveLiterallyThroughTheWireForm() throws Exception {
+        String command = "printf '%s\\n' '$(id)' '`x`' 'a;b' 'it'\\''s'";
+        String wire = "echo __acp_pid=$$; exec sh -c '" + command.replace("'", "'\\''") + "'";
+        try (SSHClient ssh = SshClients.connect(cluster.nodes().get(0))) {
+            ssh.authPassword("ascend", "s3cret");
+            SshClients.Result r = SshClients.exec(ssh, wire);
+            assertThat(r.stdout()).matches("__acp_pid=[0-9]+\n\\$\\(id\\)\n`x`\na;b\nit's\n");
+            assertThat(r.status()).isZero();
+        }
+    }
+
+    @Test
     void sudoWithoutTheRightFailsAtOnce() throws Exception {
         SimulatedCluster noSudo = SimulatedCluster.start(ClusterSpec.builder(keys.resolve("nosudo"))
                 .nodes(1)

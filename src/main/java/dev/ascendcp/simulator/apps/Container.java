@@ -54,6 +54,11 @@ public final class Container {
         return options;
     }
 
+    /** The size of the container's {@code /dev/shm} ({@code --shm-size}, docker's default 64 MiB). */
+    public long shmBytes() {
+        return InspectJson.shmBytes(options.shmSize());
+    }
+
     public Instant created() {
         return created;
     }

@@ -34,6 +34,7 @@ public final class RayCluster {
         members.removeIf(m -> !m.alive());
         members.add(head);
         head.node().listeners().add(address);
+        head.node().fileSystem().write("/tmp/ray/ray_current_cluster", address + "\n");
         Thread t = new Thread(() -> accept(socket), "sim-ray-gcs");
         t.setDaemon(true);
         t.start();

@@ -30,8 +30,8 @@ public interface Machine {
     /** TCP listeners as {@code ip:port}, for {@code ss -ltn}. */
     List<String> listeners();
 
-    /** Size of {@code /dev/shm} in bytes. */
-    long shmBytes();
+    /** Size of {@code /dev/shm} in bytes, on the host or in the named container ({@code docker run --shm-size}). */
+    long shmBytes(@Nullable String container);
 
     /** The environment a login shell starts with. */
     Map<String, String> loginEnv();

@@ -66,7 +66,7 @@ final class NetCommands {
             return call.fail(1, "df: " + paths.get(0) + ": No such file or directory");
         }
         boolean shm = path.startsWith("/dev/shm");
-        long size = shm ? call.machine().shmBytes() : 943_718_400L * 1024;
+        long size = shm ? call.machine().shmBytes(call.env().container()) : 943_718_400L * 1024;
         long used = shm ? 0 : size / 10;
         long unit = bytes ? 1 : 1024;
         call.outln(String.format(
@@ -74,7 +74,7 @@ final class NetCommands {
                 "Filesystem", bytes ? "1B-blocks" : "1K-blocks", "Used", "Available", "Use%", "Mounted on"));
         call.outln(String.format(
                 "%-15s %10d %10d %10d %3d%% %s",
-                shm ? "tmpfs" : "/dev/nvme0n1p2",
+                shm ? (call.env().container() == null ? "tmpfs" : "shm") : "/dev/nvme0n1p2",
                 size / unit,
                 used / unit,
                 (size - used) / unit,
