@@ -142,7 +142,7 @@ class FaultInjectionTests {
     @Test
     void tooManyConcurrentCallsAreBusy() throws Exception {
         SimulatedNode c = cluster.nodes().get(2);
-        c.faults().extraLatency(Duration.ofMillis(400));
+        c.faults().extraLatency(Duration.ofMillis(1500));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<CommandResult>> results = new ArrayList<>();
