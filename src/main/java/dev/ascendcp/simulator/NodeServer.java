@@ -1,0 +1,88 @@
+package dev.ascendcp.simulator;
+
+import dev.ascendcp.simulator.shell.ExecCommand;
+import dev.ascendcp.simulator.shell.Machine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.digest.BuiltinDigests;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.jspecify.annotations.Nullable;
+
+/** The MINA SSH server of one node: its host key (kept in a file), password/public-key login and exec requests. */
+final class NodeServer {
+
+    private final String host;
+    private final SimpleGeneratorHostKeyProvider hostKeys;
+    private final Credentials credentials;
+    private final Machine machine;
+    private volatile int port;
+    private volatile @Nullable SshServer server;
+
+    NodeServer(String host, int port, Path hostKeyFile, Credentials credentials, Machine machine) {
+        this.host = host;
+        this.port = port;
+        this.credentials = credentials;
+        this.machine = machine;
+        try {
+            Files.createDirectories(hostKeyFile.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+        hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        hostKeys.setKeySize(256);
+    }
+
+    synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost(host);
+        sshd.setPort(port);
+        sshd.setKeyPairProvider(hostKeys);
+        sshd.setPasswordAuthenticator((user, pw, session) -> credentials.passwordMatches(user, pw));
+        sshd.setPublickeyAuthenticator((user, key, session) -> credentials.keyMatches(user, key));
+        sshd.setKeyboardInteractiveAuthenticator(null);
+        sshd.setCommandFactory((channel, command) -> new ExecCommand(machine, command));
+        sshd.start();
+        port = sshd.getPort();
+        server = sshd;
+    }
+
+    synchronized void stop() {
+        SshServer sshd = server;
+        server = null;
+        if (sshd != null) {
+            try {
+                sshd.stop(true);
+            } catch (IOException ignored) {
+                // immediate stop closes the sockets; nothing else to release
+            }
+        }
+    }
+
+    boolean isRunning() {
+        return server != null;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String host() {
+        return host;
+    }
+
+    /** {@code SHA256:<base64 without padding>} of the host key blob, as OpenSSH prints it. */
+    String fingerprint() {
+        List<KeyPair> keys = hostKeys.loadKeys(null);
+        return KeyUtils.getFingerPrint(BuiltinDigests.sha256, keys.get(0).getPublic());
+    }
+}
