@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -84,5 +85,11 @@ final class NodeServer {
     String fingerprint() {
         List<KeyPair> keys = hostKeys.loadKeys(null);
         return KeyUtils.getFingerPrint(BuiltinDigests.sha256, keys.get(0).getPublic());
+    }
+
+    /** The host key as an OpenSSH public key line ({@code ecdsa-sha2-nistp256 AAAA…}), as known_hosts holds it. */
+    String publicKeyLine() {
+        List<KeyPair> keys = hostKeys.loadKeys(null);
+        return PublicKeyEntry.toString(keys.get(0).getPublic());
     }
 }

@@ -58,6 +58,11 @@ public final class SimulatedNode {
         return server.fingerprint();
     }
 
+    /** The host key as an OpenSSH public key line ({@code <algorithm> <base64>}), e.g. for a known_hosts file. */
+    public String hostKeyLine() {
+        return server.publicKeyLine();
+    }
+
     public String username() {
         return credentials.username();
     }
