@@ -51,37 +51,39 @@ public final class PingResults {
         String hint = "check link, IP, netmask and gateway of both NPUs; by hand: hccn_tool -i " + pair.fromNpu()
                 + " -ping -g address " + pair.toIp();
         if (out.outcome() != Outcome.OK) {
-            String what = out.outcome() == Outcome.BUSY ? "stayed busy" : "gave no readable answer";
-            return Problem.npu(
+            String why = out.outcome() == Outcome.BUSY ? "hccn_tool stayed busy" : "no readable answer";
+            return of(
                     Severity.UNKNOWN,
-                    pair.fromNode(),
-                    pair.fromNpu(),
+                    pair,
                     "PING_UNREADABLE",
-                    "ping to " + to + " " + what,
+                    "could not ping " + to + ": " + why,
                     "run the verification again");
         }
         if (out.clean()) {
             return null;
         }
         if (out.received() == 0 || out.unreachable()) {
-            return Problem.npu(
+            return of(
                     Severity.FAILED,
-                    pair.fromNode(),
-                    pair.fromNpu(),
+                    pair,
                     "PING_UNREACHABLE",
                     "cannot reach " + to + ": " + percent(out.lossPercent()) + " loss",
                     hint);
         }
         if (out.received() < out.transmitted()) {
-            return Problem.npu(
+            return of(
                     Severity.WARN,
-                    pair.fromNode(),
-                    pair.fromNpu(),
+                    pair,
                     "PING_LOSS",
                     "loses " + percent(out.lossPercent()) + " of packets to " + to,
                     hint);
         }
         return null;
+    }
+
+    private static Problem of(Severity severity, PingPair pair, String code, String what, String hint) {
+        String message = "NPU " + pair.fromNpu() + " on " + pair.fromNode() + " " + what;
+        return new Problem(severity, Scope.NPU, pair.fromNode(), pair.fromNpu(), code, message, hint);
     }
 
     private static String percent(double loss) {
