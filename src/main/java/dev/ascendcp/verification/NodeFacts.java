@@ -1,0 +1,4 @@
+package dev.ascendcp.verification;
+
+/** What the inventory says about a node. */
+public record NodeFacts(String name, int npuCount) {}
