@@ -1,6 +1,5 @@
 package dev.ascendcp.inventory;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -61,12 +60,13 @@ public final class InventoryPatterns {
         if (isIpv4(value)) {
             return true;
         }
-        if (value == null || !IPV6_CHARS.matcher(value).matches() || value.indexOf(':') < 0) {
+        if (value == null || !IPV6_CHARS.matcher(value).matches() || value.indexOf(':') < 0 || value.charAt(0) == '.') {
             return false;
         }
         try {
-            // A string with ':' and only hex digits, ':' and '.' is parsed as a literal: never resolved.
-            return InetAddress.getByName(value) instanceof Inet6Address;
+            // Starting with a hex digit or ':', holding a ':' and only hex digits, ':' and '.', the string is parsed
+            // as an IPv6 literal (or refused) by the JDK: it is never resolved. IPv4-mapped forms come back as IPv4.
+            return InetAddress.getByName(value) != null;
         } catch (UnknownHostException e) {
             return false;
         }
