@@ -28,6 +28,7 @@ record ClusterRequest(
 
     static final String DEFAULT_IMAGE = "quay.io/ascend/vllm-ascend:v0.9.1";
 
+    @Schema(name = "ContainerRequest")
     record Container(
             @Schema(example = DEFAULT_IMAGE) @OciImage @Nullable
             String image,
@@ -38,6 +39,7 @@ record ClusterRequest(
             @Schema(example = "10g") @DockerSize @Nullable String shmSize,
             @Size(max = 32) @Nullable List<@NotNull @MountSpec String> mounts) {}
 
+    @Schema(name = "RayRequest")
     record Ray(
             @Schema(example = "6379") @Min(1) @Max(65535) @Nullable
             Integer port,
@@ -45,6 +47,7 @@ record ClusterRequest(
             @Schema(example = "8265") @Min(1) @Max(65535) @Nullable
             Integer dashboardPort) {}
 
+    @Schema(name = "ServeRequest")
     record Serve(
             @Schema(example = "Deepseek/DeepSeek-V2-Lite-Chat") @ModelRef @Nullable
             String model,

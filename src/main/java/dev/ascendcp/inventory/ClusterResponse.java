@@ -1,5 +1,6 @@
 package dev.ascendcp.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ public record ClusterResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    @Schema(name = "Container")
     public record Container(String image, String name, String shmSize, List<String> mounts) {}
 
+    @Schema(name = "Ray")
     public record Ray(int port, int dashboardPort) {}
 
+    @Schema(name = "Serve")
     public record Serve(
             @Nullable String model,
             @Nullable String servedModelName,

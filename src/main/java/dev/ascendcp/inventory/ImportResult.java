@@ -1,5 +1,6 @@
 package dev.ascendcp.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ImportResult(int created, int failed, int valid, boolean dryRun, List<Row> rows) {
 
+    @Schema(name = "ImportRowResult")
     record Row(
             int row,
             @Nullable String name,

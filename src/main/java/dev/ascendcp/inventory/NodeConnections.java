@@ -94,6 +94,9 @@ public class NodeConnections {
     public void recordOfferedHostKey(UUID nodeId, String algorithm, String fingerprint, String publicKeyBase64) {
         checkKey(algorithm, fingerprint, publicKeyBase64);
         Node node = node(nodeId);
+        if (fingerprint.equals(node.getHostKeyFingerprint()) || fingerprint.equals(node.getPendingKeyFingerprint())) {
+            return;
+        }
         node.offerHostKey(algorithm, fingerprint, publicKeyBase64, Instant.now(clock));
         audit.record(
                 "node.host-key.mismatch",

@@ -36,6 +36,7 @@ record NodeRequest(
         @Schema(defaultValue = "TOFU") @Nullable HostKeyPolicy hostKeyPolicy) {
 
     /** A bastion the node is reached through. */
+    @Schema(name = "JumpHostRequest")
     record JumpHost(
             @NotNull @Size(max = 253) @Hostname String host,
             @Min(1) @Max(65535) @Nullable Integer port,

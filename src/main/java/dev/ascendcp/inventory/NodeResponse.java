@@ -1,5 +1,6 @@
 package dev.ascendcp.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -25,10 +26,13 @@ public record NodeResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    @Schema(name = "JumpHost")
     public record JumpHost(String host, int port, UUID credentialId) {}
 
+    @Schema(name = "HostKey")
     public record HostKey(String algorithm, String fingerprint, Instant firstSeenAt) {}
 
+    @Schema(name = "PendingHostKey")
     public record PendingHostKey(String algorithm, String fingerprint, Instant seenAt) {}
 
     static NodeResponse of(Node node, @Nullable UUID clusterId) {

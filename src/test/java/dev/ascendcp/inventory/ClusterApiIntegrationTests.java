@@ -92,6 +92,39 @@ class ClusterApiIntegrationTests {
         mvc.perform(delete("/api/v1/nodes/" + a).with(operator())).andExpect(status().isNoContent());
     }
 
+    @Autowired
+    Inventory inventory;
+
+    @Test
+    void theInventoryFacadeListsTheHeadFirst() throws Exception {
+        String credential = createCredential(mvc);
+        String head = createNode(mvc, credential);
+        String worker = createNode(mvc, credential);
+        java.util.UUID id = java.util.UUID.fromString(createCluster(mvc, head, worker));
+
+        org.assertj.core.api.Assertions.assertThat(inventory.nodesOf(id))
+                .extracting(n -> n.id().toString())
+                .containsExactly(head, worker);
+        org.assertj.core.api.Assertions.assertThat(inventory.findCluster(id)).isPresent();
+        org.assertj.core.api.Assertions.assertThat(inventory.findNode(java.util.UUID.fromString(worker)))
+                .get()
+                .satisfies(n -> org.assertj.core.api.Assertions.assertThat(n.clusterId())
+                        .isEqualTo(id));
+    }
+
+    @Test
+    void documentsTheInventoryEndpointsInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/clusters/{id}'].put.summary").isString())
+                .andExpect(jsonPath("$.paths['/api/v1/nodes/import'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/nodes/known-hosts'].post").exists())
+                .andExpect(jsonPath("$.components.schemas.ContainerRequest").exists())
+                .andExpect(jsonPath("$.components.schemas.Container.properties.image")
+                        .exists());
+    }
+
     @Test
     void refusesAHeadThatIsAlsoAWorkerWith422() throws Exception {
         String head = createNode(mvc, createCredential(mvc));

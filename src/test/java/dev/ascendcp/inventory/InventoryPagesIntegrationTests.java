@@ -196,4 +196,60 @@ class InventoryPagesIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from cluster", Integer.class))
                 .isZero();
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> pages() {
+        String id = "00000000-0000-4000-8000-000000000000";
+        Object[][] pages = {
+            {"GET", "/nodes", "VIEWER"},
+            {"GET", "/nodes/new", "VIEWER"},
+            {"GET", "/nodes/" + id, "VIEWER"},
+            {"GET", "/nodes/import", "VIEWER"},
+            {"GET", "/clusters", "VIEWER"},
+            {"GET", "/clusters/new", "VIEWER"},
+            {"GET", "/clusters/" + id, "VIEWER"},
+            {"GET", "/clusters/" + id + "/edit", "VIEWER"},
+            {"POST", "/nodes", "OPERATOR"},
+            {"POST", "/nodes/" + id, "OPERATOR"},
+            {"POST", "/nodes/" + id + "/delete", "OPERATOR"},
+            {"POST", "/nodes/import", "OPERATOR"},
+            {"POST", "/clusters", "OPERATOR"},
+            {"POST", "/clusters/" + id, "OPERATOR"},
+            {"POST", "/clusters/" + id + "/delete", "OPERATOR"},
+            {"GET", "/credentials", "ADMIN"},
+            {"GET", "/credentials/new", "ADMIN"},
+            {"POST", "/credentials", "ADMIN"},
+            {"POST", "/credentials/" + id + "/delete", "ADMIN"},
+        };
+        return java.util.Arrays.stream(pages).map(org.junit.jupiter.params.provider.Arguments::of);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} needs {2}")
+    @org.junit.jupiter.params.provider.MethodSource("pages")
+    @Order(7)
+    void everyPageSendsStrangersToTheLoginAndRefusesRolesTooLow(String method, String path, String role)
+            throws Exception {
+        mvc.perform(request(method, path).accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        java.util.List<String> roles = java.util.List.of("VIEWER", "OPERATOR", "ADMIN");
+        for (String lower : roles.subList(0, roles.indexOf(role))) {
+            mvc.perform(request(method, path)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.user("u")
+                                    .roles(lower)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(
+                        request(method, path)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("u")
+                                        .roles(role)))
+                .andExpect(
+                        result -> assertThat(result.getResponse().getStatus()).isNotIn(401, 403));
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(
+            String method, String path) {
+        return method.equals("GET") ? get(path) : post(path).with(csrf());
+    }
 }
