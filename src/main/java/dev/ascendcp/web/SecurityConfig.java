@@ -48,7 +48,7 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/nodes/*/host-key/trust")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/nodes/known-hosts")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/nodes/known-hosts", "/nodes/*/host-key/trust")
                         .hasRole("ADMIN")
                         .requestMatchers("/credentials/**", "/users/**")
                         .hasRole("ADMIN")
