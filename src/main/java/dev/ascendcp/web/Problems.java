@@ -48,8 +48,8 @@ final class Problems {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(body));
-        response.getWriter().flush();
+        // JSON is UTF-8 by definition (RFC 8259); no charset parameter, like Spring MVC's own problem answers.
+        response.getOutputStream().write(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().flush();
     }
 }
