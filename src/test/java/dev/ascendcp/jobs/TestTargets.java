@@ -22,6 +22,11 @@ public class TestTargets implements JobTargets {
         return cluster;
     }
 
+    /** Registers a cluster made elsewhere (e.g. by another replica's targets). */
+    public void put(ClusterTargets cluster) {
+        clusters.put(cluster.clusterId(), cluster);
+    }
+
     @Override
     public Optional<ClusterTargets> forCluster(UUID clusterId) {
         return Optional.ofNullable(clusters.get(clusterId));
