@@ -28,16 +28,19 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
     void eventsArriveInOrderAndAReconnectWithLastEventIdMissesNone() throws Exception {
         ClusterTargets cluster = targets.add("sse", 2);
         CountDownLatch firstHalfRead = new CountDownLatch(1);
-        phase.script(cluster.clusterId(), ctx -> {
-            for (int i = 0; i < 20; i++) {
-                ctx.log(LogStream.STDOUT, ctx.node().nodeName() + " line " + i);
-                if (i == 10) {
-                    firstHalfRead.await(10, TimeUnit.SECONDS);
-                }
-                Thread.sleep(10);
-            }
-            return StepOutcome.succeeded();
-        }, "talk");
+        phase.script(
+                cluster.clusterId(),
+                ctx -> {
+                    for (int i = 0; i < 20; i++) {
+                        ctx.log(LogStream.STDOUT, ctx.node().nodeName() + " line " + i);
+                        if (i == 10) {
+                            firstHalfRead.await(10, TimeUnit.SECONDS);
+                        }
+                        Thread.sleep(10);
+                    }
+                    return StepOutcome.succeeded();
+                },
+                "talk");
         JobView job = jobs.start(cluster.clusterId(), PhaseKind.VERIFY, Map.of());
 
         List<Event> first = read(job.id(), null, 15);
@@ -49,21 +52,24 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
         all.addAll(second);
         long[] ids = all.stream().mapToLong(Event::id).toArray();
         assertThat(ids).isSorted().doesNotHaveDuplicates();
-        assertThat(ids).containsExactly(LongStream.rangeClosed(1, ids[ids.length - 1]).toArray());
+        assertThat(ids)
+                .containsExactly(LongStream.rangeClosed(1, ids[ids.length - 1]).toArray());
         assertThat(all).extracting(Event::name).contains("status", "step", "log");
         assertThat(all.get(all.size() - 1).data()).contains("\"status\":\"SUCCEEDED\"");
         assertThat(all).filteredOn(e -> e.name().equals("log")).hasSize(40);
         // A fresh viewer of the finished job replays exactly the same sequence from the database.
-        assertThat(read(job.id(), null, Integer.MAX_VALUE)).extracting(Event::id).containsExactly(
-                all.stream().map(Event::id).toArray(Long[]::new));
+        assertThat(read(job.id(), null, Integer.MAX_VALUE))
+                .extracting(Event::id)
+                .containsExactly(all.stream().map(Event::id).toArray(Long[]::new));
     }
 
     private List<Event> read(java.util.UUID jobId, @Nullable Long lastEventId, int max) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/events"))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "viewer:secret".getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("viewer:secret".getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30));
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
@@ -71,8 +77,8 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<Event> events = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             Long id = null;
             String name = null;
             StringBuilder data = new StringBuilder();

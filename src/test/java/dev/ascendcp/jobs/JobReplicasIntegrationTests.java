@@ -49,7 +49,8 @@ class JobReplicasIntegrationTests {
         targetsOf(replicaB).forCluster(cluster.clusterId());
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         StepAction count = ctx -> {
-            runs.computeIfAbsent(ctx.node().nodeName(), n -> new AtomicInteger()).incrementAndGet();
+            runs.computeIfAbsent(ctx.node().nodeName(), n -> new AtomicInteger())
+                    .incrementAndGet();
             Thread.sleep(200);
             return StepOutcome.succeeded();
         };
@@ -71,11 +72,15 @@ class JobReplicasIntegrationTests {
         try {
             ClusterTargets cluster = targetsOf(doomed).add("dies", 2);
             CountDownLatch running = new CountDownLatch(2);
-            phaseOf(doomed).script(cluster.clusterId(), ctx -> {
-                running.countDown();
-                Thread.sleep(120_000);
-                return StepOutcome.succeeded();
-            }, "hang");
+            phaseOf(doomed)
+                    .script(
+                            cluster.clusterId(),
+                            ctx -> {
+                                running.countDown();
+                                Thread.sleep(120_000);
+                                return StepOutcome.succeeded();
+                            },
+                            "hang");
             JobView job = doomed.getBean(JobService.class).start(cluster.clusterId(), PhaseKind.VERIFY, Map.of());
             assertThat(running.await(20, TimeUnit.SECONDS)).isTrue();
 
@@ -118,15 +123,14 @@ class JobReplicasIntegrationTests {
 
     private static ConfigurableApplicationContext start(String replica) {
         return new SpringApplicationBuilder(AscendControlPlaneApplication.class, TestJobsConfiguration.class)
-                .properties(
-                        "spring.datasource.url=" + database.url(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password(),
-                        "server.port=0",
-                        "ascendcp.jobs.instance-id=" + replica,
-                        "ascendcp.jobs.lease=3s",
-                        "ascendcp.jobs.heartbeat=500ms",
-                        "ascendcp.jobs.sweep-interval=1s")
-                .run();
+                .run(
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--server.port=0",
+                        "--ascendcp.jobs.instance-id=" + replica,
+                        "--ascendcp.jobs.lease=3s",
+                        "--ascendcp.jobs.heartbeat=500ms",
+                        "--ascendcp.jobs.sweep-interval=1s");
     }
 }
