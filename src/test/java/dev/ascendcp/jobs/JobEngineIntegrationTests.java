@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class JobEngineIntegrationTests extends JobsIntegrationTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.ascendcp.audit.AuditLog audit;
+
     @Test
     void runsSixteenNodesInParallel() throws Exception {
         ClusterTargets cluster = targets.add("fanout", 16);
@@ -341,6 +344,13 @@ class JobEngineIntegrationTests extends JobsIntegrationTestSupport {
                         "\"progress\":{\"done\":0,\"total\":2}");
         String id = response.headers().firstValue("Location").orElseThrow().replace("/api/v1/jobs/", "");
         awaitFinished(java.util.UUID.fromString(id));
+        assertThat(audit.list(org.springframework.data.domain.PageRequest.of(0, 500))
+                        .getContent())
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("operator");
+                    assertThat(e.action()).isEqualTo("job.start");
+                    assertThat(e.target()).isEqualTo("job:" + id);
+                });
         assertThat(send("GET", "/api/v1/jobs?clusterId=" + cluster.clusterId() + "&status=SUCCEEDED", "viewer", null)
                         .body())
                 .contains(id, "\"totalElements\":1");
