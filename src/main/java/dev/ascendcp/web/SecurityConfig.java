@@ -48,6 +48,8 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/nodes/*/host-key/trust")
                         .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/nodes/known-hosts")
+                        .hasRole("ADMIN")
                         .requestMatchers("/credentials/**", "/users/**")
                         .hasRole("ADMIN")
                         // Everyone logged in reads; OPERATOR changes.

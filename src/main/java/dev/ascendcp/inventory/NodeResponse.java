@@ -1,0 +1,78 @@
+package dev.ascendcp.inventory;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A node as the API shows it. {@code pendingHostKey} is the key last offered when it did not match the pin. */
+public record NodeResponse(
+        UUID id,
+        String name,
+        String host,
+        int sshPort,
+        UUID credentialId,
+        boolean sudo,
+        String localIp,
+        String nicName,
+        int npuCount,
+        Map<String, String> labels,
+        @Nullable UUID clusterId,
+        @Nullable JumpHost jumpHost,
+        HostKeyPolicy hostKeyPolicy,
+        @Nullable HostKey hostKey,
+        @Nullable PendingHostKey pendingHostKey,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @Schema(name = "JumpHost")
+    public record JumpHost(String host, int port, UUID credentialId) {}
+
+    @Schema(name = "HostKey")
+    public record HostKey(String algorithm, String fingerprint, Instant firstSeenAt) {}
+
+    @Schema(name = "PendingHostKey")
+    public record PendingHostKey(String algorithm, String fingerprint, Instant seenAt) {}
+
+    static NodeResponse of(Node node, @Nullable UUID clusterId) {
+        return new NodeResponse(
+                node.getId(),
+                node.getName(),
+                node.getHost(),
+                node.getSshPort(),
+                node.getCredentialId(),
+                node.isSudo(),
+                node.getLocalIp(),
+                node.getNicName(),
+                node.getNpuCount(),
+                Map.copyOf(node.getLabels()),
+                clusterId,
+                node.getJumpHost() == null
+                        ? null
+                        : new JumpHost(
+                                node.getJumpHost(), nonNull(node.getJumpPort()), nonNull(node.getJumpCredentialId())),
+                node.getHostKeyPolicy(),
+                node.getHostKeyFingerprint() == null
+                        ? null
+                        : new HostKey(
+                                String.valueOf(node.getHostKeyAlgorithm()),
+                                node.getHostKeyFingerprint(),
+                                nonNull(node.getHostKeyFirstSeenAt())),
+                node.getPendingKeyFingerprint() == null
+                        ? null
+                        : new PendingHostKey(
+                                String.valueOf(node.getPendingKeyAlgorithm()),
+                                node.getPendingKeyFingerprint(),
+                                nonNull(node.getPendingKeySeenAt())),
+                node.getCreatedAt(),
+                node.getUpdatedAt());
+    }
+
+    private static <T> T nonNull(@Nullable T value) {
+        if (value == null) {
+            throw new IllegalStateException("inconsistent node row");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,5 @@
+/** The inventory: nodes, clusters, encrypted SSH credentials, pinned host keys and inventory import. */
+@NullMarked
+package dev.ascendcp.inventory;
+
+import org.jspecify.annotations.NullMarked;

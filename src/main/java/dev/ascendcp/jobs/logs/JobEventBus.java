@@ -1,0 +1,100 @@
+package dev.ascendcp.jobs.logs;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Component;
+
+/**
+ * Live events of the jobs this replica runs, for SSE viewers. Publishing never blocks: each viewer has a bounded queue
+ * and a viewer that falls behind is dropped (it reconnects with {@code Last-Event-ID} and replays from the database).
+ * A ring of recent events covers what is not yet flushed to the database.
+ */
+@Component
+public class JobEventBus {
+
+    static final int RING_SIZE = 4096;
+
+    private final Map<UUID, List<Subscription>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<UUID, ArrayDeque<JobEvent>> rings = new ConcurrentHashMap<>();
+
+    /** A viewer's queue. */
+    public static final class Subscription {
+        private final UUID jobId;
+        private final BlockingQueue<JobEvent> queue;
+        private volatile boolean overflowed;
+
+        Subscription(UUID jobId, int capacity) {
+            this.jobId = jobId;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        public BlockingQueue<JobEvent> queue() {
+            return queue;
+        }
+
+        /** True once this viewer missed an event because its queue was full. */
+        public boolean overflowed() {
+            return overflowed;
+        }
+    }
+
+    public Subscription subscribe(UUID jobId, int capacity) {
+        Subscription subscription = new Subscription(jobId, capacity);
+        subscriptions.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(subscription);
+        return subscription;
+    }
+
+    public void unsubscribe(Subscription subscription) {
+        List<Subscription> list = subscriptions.get(subscription.jobId);
+        if (list != null) {
+            list.remove(subscription);
+        }
+    }
+
+    public void publish(JobEvent event) {
+        ArrayDeque<JobEvent> ring = rings.computeIfAbsent(event.jobId(), id -> new ArrayDeque<>());
+        synchronized (ring) {
+            if (ring.size() == RING_SIZE) {
+                ring.removeFirst();
+            }
+            ring.addLast(event);
+        }
+        for (Subscription subscription : subscriptions.getOrDefault(event.jobId(), List.of())) {
+            if (!subscription.queue.offer(event)) {
+                subscription.overflowed = true;
+                unsubscribe(subscription);
+            }
+        }
+    }
+
+    /** Recent events after {@code seq}, from the ring (possibly not yet in the database). */
+    public List<JobEvent> recent(UUID jobId, long afterSeq) {
+        ArrayDeque<JobEvent> ring = rings.get(jobId);
+        if (ring == null) {
+            return List.of();
+        }
+        synchronized (ring) {
+            return ring.stream().filter(e -> e.seq() > afterSeq).toList();
+        }
+    }
+
+    /** Whether this replica publishes events of this job. */
+    public boolean isLive(UUID jobId) {
+        return rings.containsKey(jobId);
+    }
+
+    public void forget(UUID jobId) {
+        rings.remove(jobId);
+    }
+
+    List<Subscription> subscribers(UUID jobId) {
+        return new ArrayList<>(subscriptions.getOrDefault(jobId, List.of()));
+    }
+}

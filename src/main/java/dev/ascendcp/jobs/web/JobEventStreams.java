@@ -1,0 +1,168 @@
+package dev.ascendcp.jobs.web;
+
+import dev.ascendcp.jobs.JobService;
+import dev.ascendcp.jobs.JobsProperties;
+import dev.ascendcp.jobs.logs.EventLog;
+import dev.ascendcp.jobs.logs.EventStore;
+import dev.ascendcp.jobs.logs.JobEvent;
+import dev.ascendcp.jobs.logs.JobEventBus;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves SSE viewers of a job, each on its own pump thread: first the stored events after {@code Last-Event-ID}, then
+ * the recent ring, then live events from a bounded queue. A viewer too slow for its queue is closed and reconnects.
+ */
+@Component
+class JobEventStreams implements DisposableBean {
+
+    private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
+    private static final long KEEPALIVE_MS = 15_000;
+
+    private final EventStore store;
+    private final JobEventBus bus;
+    private final EventLog eventLog;
+    private final JobService jobs;
+    private final JobsProperties properties;
+    private final JsonMapper json;
+    private final ExecutorService pumps;
+
+    JobEventStreams(
+            EventStore store,
+            JobEventBus bus,
+            EventLog eventLog,
+            JobService jobs,
+            JobsProperties properties,
+            JsonMapper json) {
+        this.store = store;
+        this.bus = bus;
+        this.eventLog = eventLog;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.json = json;
+        AtomicInteger count = new AtomicInteger();
+        this.pumps = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "job-sse-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    SseEmitter open(UUID jobId, long afterSeq) {
+        SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+        JobEventBus.Subscription subscription = bus.subscribe(jobId, properties.sseQueueSize());
+        emitter.onCompletion(() -> bus.unsubscribe(subscription));
+        emitter.onTimeout(emitter::complete);
+        pumps.submit(() -> pump(jobId, afterSeq, emitter, subscription));
+        return emitter;
+    }
+
+    private void pump(UUID jobId, long afterSeq, SseEmitter emitter, JobEventBus.Subscription subscription) {
+        long last = afterSeq;
+        try {
+            last = replay(jobId, last, emitter);
+            for (JobEvent event : bus.recent(jobId, last)) {
+                last = send(emitter, event, last);
+            }
+            long quietSince = System.currentTimeMillis();
+            while (!Thread.currentThread().isInterrupted()) {
+                if (subscription.overflowed()) {
+                    break;
+                }
+                JobEvent event = subscription.queue().poll(500, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    last = send(emitter, event, last);
+                    if (isTerminal(event)) {
+                        break;
+                    }
+                    quietSince = System.currentTimeMillis();
+                    continue;
+                }
+                if (!eventLog.isOpen(jobId)) {
+                    last = replay(jobId, last, emitter);
+                    if (jobs.find(jobId).status().isTerminal()) {
+                        last = replay(jobId, last, emitter);
+                        break;
+                    }
+                }
+                if (System.currentTimeMillis() - quietSince > KEEPALIVE_MS) {
+                    emitter.send(SseEmitter.event().comment("keepalive"));
+                    quietSince = System.currentTimeMillis();
+                }
+            }
+            emitter.complete();
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emitter.complete();
+        } finally {
+            bus.unsubscribe(subscription);
+        }
+    }
+
+    private long replay(UUID jobId, long after, SseEmitter emitter) throws IOException {
+        long last = after;
+        while (true) {
+            List<JobEvent> page = store.after(jobId, last, 500);
+            for (JobEvent event : page) {
+                last = send(emitter, event, last);
+            }
+            if (page.size() < 500) {
+                return last;
+            }
+        }
+    }
+
+    private long send(SseEmitter emitter, JobEvent event, long last) throws IOException {
+        if (event.seq() <= last) {
+            return last;
+        }
+        emitter.send(SseEmitter.event()
+                .id(Long.toString(event.seq()))
+                .name(event.type().eventName())
+                .data(payload(event), org.springframework.http.MediaType.TEXT_PLAIN)
+                .reconnectTime(1000));
+        return event.seq();
+    }
+
+    private String payload(JobEvent event) {
+        if (event.type() != JobEvent.Type.LOG) {
+            return event.data();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("seq", event.seq());
+        data.put("at", event.at().toString());
+        data.put("nodeId", event.nodeId());
+        data.put("nodeName", event.nodeName());
+        data.put("stream", event.stream());
+        data.put("text", event.data());
+        return json.writeValueAsString(data);
+    }
+
+    private boolean isTerminal(JobEvent event) {
+        if (event.type() != JobEvent.Type.STATUS) {
+            return false;
+        }
+        JsonNode status = json.readTree(event.data()).get("status");
+        return status != null && TERMINAL.contains(status.asString());
+    }
+
+    @Override
+    public void destroy() {
+        pumps.shutdownNow();
+    }
+}
