@@ -11,6 +11,7 @@ public final class NodeFaults {
     private volatile double busyProbability;
     private volatile Duration extraLatency = Duration.ZERO;
     private volatile boolean hang;
+    private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     NodeFaults(int npuCount) {
         this.npus = IntStream.range(0, npuCount).mapToObj(i -> new NpuFaults()).toList();
@@ -43,6 +44,17 @@ public final class NodeFaults {
         return this;
     }
 
+    /** TCP connections from this node to {@code ip} (any port) fail, as behind a firewall. */
+    public NodeFaults unreachable(String ip) {
+        unreachable.add(ip);
+        return this;
+    }
+
+    /** Whether this node cannot open TCP connections to {@code ip}. */
+    public boolean cannotReach(String ip) {
+        return unreachable.contains(ip);
+    }
+
     public double busyProbability() {
         return busyProbability;
     }
@@ -59,6 +71,7 @@ public final class NodeFaults {
         return busyProbability == 0
                 && extraLatency.isZero()
                 && !hang
+                && unreachable.isEmpty()
                 && npus.stream().allMatch(NpuFaults::isClear);
     }
 
@@ -67,6 +80,7 @@ public final class NodeFaults {
         busyProbability = 0;
         extraLatency = Duration.ZERO;
         hang = false;
+        unreachable.clear();
         npus.forEach(NpuFaults::clear);
     }
 }

@@ -2,6 +2,7 @@ package dev.ascendcp.simulator;
 
 import dev.ascendcp.simulator.apps.Container;
 import dev.ascendcp.simulator.apps.DockerCli;
+import dev.ascendcp.simulator.apps.ProcessMatch;
 import dev.ascendcp.simulator.apps.RayCli;
 import dev.ascendcp.simulator.apps.VllmCli;
 import dev.ascendcp.simulator.npu.HccnTool;
@@ -35,6 +36,9 @@ final class NodeMachine implements Machine {
         programs.put("npu-smi", new NpuSmi(node));
         programs.put("docker", new DockerCli(node, node.docker()));
         programs.put("ray", new RayCli(node, node.cluster().ray()));
+        ProcessMatch processMatch = new ProcessMatch(node);
+        programs.put("pgrep", processMatch);
+        programs.put("pkill", processMatch);
         VllmCli vllm = new VllmCli(node);
         for (String name : new String[] {"vllm", "python", "python3"}) {
             programs.put(name, vllm);

@@ -33,5 +33,7 @@ final class ContainerTasks {
         }
         c.processGroups().clear();
         c.stop();
+        // Ray runs inside the container: its processes end with it.
+        node.cluster().ray().stop(node);
     }
 }

@@ -35,6 +35,7 @@ public final class RayCli implements Program {
             case "stop" -> stop(call);
             case "status" -> status(call);
             case "list" -> list(call, a);
+            case "health-check" -> healthCheck(call, a);
             default ->
                 call.fail(2, "Usage: ray [OPTIONS] COMMAND [ARGS]...\nError: No such command '" + a.get(0) + "'.");
         };
@@ -46,6 +47,28 @@ public final class RayCli implements Program {
             RayLog.info(call, "scripts.py:1265", "Did not find any active Ray processes.");
         } else {
             RayLog.succ(call, "scripts.py:1252", "Stopped all " + stopped + " Ray processes.");
+        }
+        return 0;
+    }
+
+    /** {@code ray health-check --address ip:port}: exit 0 when the GCS answers over TCP. */
+    private int healthCheck(Call call, List<String> a) throws IOException {
+        String address = null;
+        for (int i = 1; i < a.size(); i++) {
+            if (a.get(i).startsWith("--address=")) {
+                address = a.get(i).substring("--address=".length());
+            } else if (a.get(i).equals("--address") && i + 1 < a.size()) {
+                address = a.get(++i);
+            }
+        }
+        if (address == null) {
+            address = ray.address();
+        }
+        if (address == null || !ray.reachable(node, address)) {
+            return call.fail(
+                    1,
+                    RayLog.native_('W', 51000) + "gcs_rpc_client.h:151: Failed to connect to GCS at address " + address
+                            + " within 5 seconds.");
         }
         return 0;
     }

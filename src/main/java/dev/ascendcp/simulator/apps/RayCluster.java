@@ -58,6 +58,9 @@ public final class RayCluster {
     /** Joins a worker after a real TCP handshake with the GCS at {@code addr}. */
     void join(RayMember worker, String addr) throws IOException {
         int colon = addr.lastIndexOf(':');
+        if (worker.node().faults().cannotReach(addr.substring(0, colon))) {
+            throw new IOException("connect timed out");
+        }
         try (Socket s = new Socket()) {
             s.connect(
                     new InetSocketAddress(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1))), 2000);
@@ -74,6 +77,21 @@ public final class RayCluster {
                 throw new IOException("not a Ray GCS");
             }
             members.add(worker);
+        }
+    }
+
+    /** Whether a TCP connection from {@code from} to {@code addr} ({@code ip:port}) is accepted. */
+    public boolean reachable(SimulatedNode from, String addr) {
+        int colon = addr.lastIndexOf(':');
+        if (colon < 0 || from.faults().cannotReach(addr.substring(0, colon))) {
+            return false;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(
+                    new InetSocketAddress(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1))), 2000);
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            return false;
         }
     }
 
