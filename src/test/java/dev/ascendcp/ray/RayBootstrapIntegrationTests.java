@@ -30,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * start jobs yet.
  */
 @SpringBootTest
-@org.springframework.context.annotation.Import(JobsEngineWorkaround.class)
 @AutoConfigureMockMvc
 class RayBootstrapIntegrationTests {
 
@@ -38,6 +37,9 @@ class RayBootstrapIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    dev.ascendcp.jobs.JobService jobs;
 
     @Autowired
     BootstrapPhase bootstrap;
@@ -53,7 +55,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void bootstrapsTwoNodesThenConvergesRestartsOnEnvDriftAndTearsDown() throws Exception {
-        try (RayFixture f = RayFixture.start(mvc, dir, 2)) {
+        try (RayFixture f = RayFixture.start(mvc, jobs, dir, 2)) {
             JobView first = f.run(bootstrap, NO_GATE);
             assertThat(first.status()).as(describe(first)).isEqualTo(JobStatus.SUCCEEDED);
             assertContainersAndRay(f);
@@ -100,7 +102,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void bootstrapsFourNodes() throws Exception {
-        try (RayFixture f = RayFixture.start(mvc, dir, 4)) {
+        try (RayFixture f = RayFixture.start(mvc, jobs, dir, 4)) {
             JobView job = f.run(bootstrap, NO_GATE);
             assertThat(job.status()).as(describe(job)).isEqualTo(JobStatus.SUCCEEDED);
             assertContainersAndRay(f);
@@ -110,7 +112,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void badNicOnOneNodeFailsThePreflightNamingItAndStartsNothing() throws Exception {
-        try (RayFixture f = RayFixture.withNic(mvc, dir, 3, 1, "eth9")) {
+        try (RayFixture f = RayFixture.withNic(mvc, jobs, dir, 3, 1, "eth9")) {
             JobView job = f.run(bootstrap, NO_GATE);
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.error().reason()).isEqualTo("PREFLIGHT_FAILED");
@@ -121,7 +123,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void imageMissingOnOneNodeFailsThePreflight() throws Exception {
-        try (RayFixture f = RayFixture.start(mvc, dir, 2)) {
+        try (RayFixture f = RayFixture.start(mvc, jobs, dir, 2)) {
             f.node(1).docker().removeImage(DockerEngine.DEFAULT_IMAGE);
             JobView job = f.run(bootstrap, NO_GATE);
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
@@ -136,7 +138,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void imageIdsThatDifferBetweenNodesFailThePreflight() throws Exception {
-        try (RayFixture f = RayFixture.start(mvc, dir, 2)) {
+        try (RayFixture f = RayFixture.start(mvc, jobs, dir, 2)) {
             f.node(1).docker().putImage(DockerEngine.DEFAULT_IMAGE, "sha256:" + "ab".repeat(32));
             JobView job = f.run(bootstrap, NO_GATE);
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
@@ -155,7 +157,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void unverifiedClusterIsRefusedByDefault() throws Exception {
-        try (RayFixture f = RayFixture.start(mvc, dir, 2)) {
+        try (RayFixture f = RayFixture.start(mvc, jobs, dir, 2)) {
             JobView job = f.run(bootstrap, Map.of());
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.error().reason()).isEqualTo("PREFLIGHT_FAILED");
@@ -166,7 +168,7 @@ class RayBootstrapIntegrationTests {
 
     @Test
     void workerThatCannotReachTheHeadFailsNamingWorkerAndAddress() throws Exception {
-        try (RayFixture f = RayFixture.start(mvc, dir, 2)) {
+        try (RayFixture f = RayFixture.start(mvc, jobs, dir, 2)) {
             f.node(1).faults().unreachable(f.node(0).localIp());
             JobView job = f.run(bootstrap, NO_GATE);
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);

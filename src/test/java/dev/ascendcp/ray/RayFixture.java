@@ -6,10 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.ascendcp.jobs.ClusterTargets;
+import dev.ascendcp.jobs.JobService;
 import dev.ascendcp.jobs.JobView;
 import dev.ascendcp.jobs.Phase;
-import dev.ascendcp.jobs.TargetNode;
 import dev.ascendcp.simulator.ClusterSpec;
 import dev.ascendcp.simulator.SimulatedCluster;
 import dev.ascendcp.simulator.SimulatedNode;
@@ -17,6 +16,8 @@ import dev.ascendcp.simulator.apps.DockerEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,15 @@ final class RayFixture implements AutoCloseable {
     final List<String> names = new ArrayList<>();
     final UUID clusterId;
     final int rayPort;
-    final PlanRunner runner = new PlanRunner();
+    private final JobService jobs;
     private final MockMvc mvc;
     private final String clusterName;
     private final String body;
 
-    private RayFixture(MockMvc mvc, Path dir, int nodes, Map<Integer, String> nicOverrides) throws Exception {
+    private RayFixture(MockMvc mvc, JobService jobs, Path dir, int nodes, Map<Integer, String> nicOverrides)
+            throws Exception {
         this.mvc = mvc;
+        this.jobs = jobs;
         String prefix = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
         sim = SimulatedCluster.start(ClusterSpec.builder(dir)
                 .nodes(nodes)
@@ -67,13 +70,14 @@ final class RayFixture implements AutoCloseable {
         clusterId = UUID.fromString(id("/api/v1/clusters", body));
     }
 
-    static RayFixture start(MockMvc mvc, Path dir, int nodes) throws Exception {
-        return new RayFixture(mvc, dir, nodes, Map.of());
+    static RayFixture start(MockMvc mvc, JobService jobs, Path dir, int nodes) throws Exception {
+        return new RayFixture(mvc, jobs, dir, nodes, Map.of());
     }
 
     /** A cluster whose node {@code index} is registered with the NIC {@code nic} instead of its real one. */
-    static RayFixture withNic(MockMvc mvc, Path dir, int nodes, int index, String nic) throws Exception {
-        return new RayFixture(mvc, dir, nodes, Map.of(index, nic));
+    static RayFixture withNic(MockMvc mvc, JobService jobs, Path dir, int nodes, int index, String nic)
+            throws Exception {
+        return new RayFixture(mvc, jobs, dir, nodes, Map.of(index, nic));
     }
 
     String clusterJson(Map<String, String> env) {
@@ -102,13 +106,18 @@ final class RayFixture implements AutoCloseable {
                 .andExpect(status().isOk());
     }
 
-    /** Runs the phase over the whole cluster; {@code options} as JSON-like pairs. */
+    /** Runs the phase over the whole cluster through the real job engine and waits for its end. */
     JobView run(Phase phase, Map<String, Object> options) throws Exception {
-        List<TargetNode> targets = new ArrayList<>();
-        for (int i = 0; i < nodeIds.size(); i++) {
-            targets.add(new TargetNode(nodeIds.get(i), names.get(i)));
+        JobView job = jobs.start(clusterId, phase.kind(), options);
+        Instant until = Instant.now().plus(Duration.ofMinutes(3));
+        while (!job.status().isTerminal()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("job did not finish: " + job);
+            }
+            Thread.sleep(100);
+            job = jobs.find(job.id());
         }
-        return runner.run(phase, new ClusterTargets(clusterId, clusterName, targets), options);
+        return job;
     }
 
     SimulatedNode node(int i) {
