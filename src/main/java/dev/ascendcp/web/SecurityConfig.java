@@ -52,6 +52,9 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers("/credentials/**", "/users/**")
                         .hasRole("ADMIN")
+                        // The playground only prompts a served model: every logged-in user may use it.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clusters/*/playground")
+                        .hasRole("VIEWER")
                         // Everyone logged in reads; OPERATOR changes.
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
