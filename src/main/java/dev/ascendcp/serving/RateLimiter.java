@@ -25,6 +25,7 @@ class RateLimiter {
     private final double perNano;
     private final LongSupplier nanos;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RateLimiter(ServingProperties properties) {
         this(properties.playground().burst(), properties.playground().requestsPerMinute(), System::nanoTime);
     }

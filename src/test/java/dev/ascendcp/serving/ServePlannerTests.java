@@ -148,7 +148,8 @@ class ServePlannerTests {
                 List.of());
         String line = new VllmCommands(props).launch(plan).forLog();
         assertThat(line)
-                .startsWith("docker exec -d -e HCCL_CONNECT_TIMEOUT=1200 -e **** vllm-ascend sh -c 'mkdir -p /tmp/ascendcp; ")
+                .startsWith(
+                        "docker exec -d -e HCCL_CONNECT_TIMEOUT=1200 -e **** vllm-ascend sh -c 'mkdir -p /tmp/ascendcp; ")
                 .contains("echo $$ > /tmp/ascendcp/vllm.log.pid; exec python -m")
                 .contains("--served-model-name '\\''it'\\''\\'\\'''\\''s'\\''")
                 .contains("> /tmp/ascendcp/vllm.log 2>&1")
