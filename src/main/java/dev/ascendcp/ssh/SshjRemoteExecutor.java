@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The {@link RemoteExecutor} on sshj: pooled connections per target, host keys pinned by
  * {@link PinningHostKeyVerifier}, commands in the shared wire form, bounded output.
  */
-final class SshjRemoteExecutor implements RemoteExecutor, AutoCloseable {
+final class SshjRemoteExecutor implements RemoteExecutor, PortForwarder, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SshjRemoteExecutor.class);
 
@@ -80,6 +80,28 @@ final class SshjRemoteExecutor implements RemoteExecutor, AutoCloseable {
             } finally {
                 pool.release(lease);
             }
+        }
+    }
+
+    @Override
+    public LocalForward forward(SshTarget target, String remoteHost, int remotePort) {
+        Objects.requireNonNull(target, "target");
+        SshNames.host(remoteHost);
+        SshNames.port(remotePort);
+        SshConnectionPool.Lease lease;
+        try {
+            lease = pool.acquire(target, defaultListener);
+        } catch (ConnectFailedException e) {
+            throw new ForwardFailedException(e.failure());
+        }
+        try {
+            return SshjLocalForward.open(pool, lease, remoteHost, remotePort);
+        } catch (java.io.IOException | RuntimeException e) {
+            pool.release(lease);
+            throw new ForwardFailedException(ExecFailure.of(
+                    FailureReason.IO,
+                    "cannot forward a local port to " + remoteHost + ":" + remotePort + " via " + target.id() + ": "
+                            + e.getMessage()));
         }
     }
 

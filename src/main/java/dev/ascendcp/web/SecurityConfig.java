@@ -94,6 +94,9 @@ class SecurityConfig {
                         .hasRole("VIEWER")
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
                         .hasRole("VIEWER")
+                        // The playground only prompts a served model: every logged-in user may use it.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clusters/*/playground")
+                        .hasRole("VIEWER")
                         // Everyone logged in reads; OPERATOR changes.
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
