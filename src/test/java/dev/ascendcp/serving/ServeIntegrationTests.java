@@ -53,10 +53,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
             "ascendcp.serving.access=auto",
             "ascendcp.serving.playground.burst=2",
             "ascendcp.serving.playground.requests-per-minute=1",
-            "ascendcp.ssh.connect-timeout=5s",
-            "spring.main.allow-bean-definition-overriding=true"
+            "ascendcp.ssh.connect-timeout=5s"
         })
-@org.springframework.context.annotation.Import(dev.ascendcp.jobs.engine.RetentionWorkaround.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeIntegrationTests {
@@ -75,12 +73,6 @@ class ServeIntegrationTests {
 
     @Autowired
     EndpointMonitor monitor;
-
-    @Autowired
-    ServePhase phase;
-
-    @Autowired
-    dev.ascendcp.jobs.JobTargets jobTargets;
 
     SimulatedCluster sim;
     SimulatedNode head;
@@ -320,16 +312,30 @@ class ServeIntegrationTests {
                 .andExpect(status().isConflict());
     }
 
+    /** A SERVE job through the real engine, as the API starts it; its steps and log as the tests read them. */
     private StepHarness.Result runServe() throws Exception {
-        dev.ascendcp.jobs.JobRequest request = dev.ascendcp.jobs.JobRequest.of(
-                UUID.fromString(clusterId),
-                dev.ascendcp.jobs.PhaseKind.SERVE,
-                java.util.Map.of("quantizationCheck", "WARN"),
-                "oscar");
-        dev.ascendcp.jobs.ClusterTargets targets =
-                jobTargets.forCluster(UUID.fromString(clusterId)).orElseThrow();
-        assertThat(phase.validate(request, targets)).isEmpty();
-        return StepHarness.run(phase, request, targets);
+        JobView job = await(jobs.start(
+                        UUID.fromString(clusterId),
+                        dev.ascendcp.jobs.PhaseKind.SERVE,
+                        java.util.Map.of("quantizationCheck", "WARN"))
+                .id());
+        java.util.List<StepHarness.Ran> steps = job.steps().stream()
+                .map(step -> new StepHarness.Ran(step.nodeName(), step.name(), outcome(step)))
+                .toList();
+        java.util.List<String> log = new java.util.ArrayList<>();
+        jobs.forEachLine(job.id(), null, line -> log.add(line.text()));
+        return new StepHarness.Result(job.status() == dev.ascendcp.jobs.JobStatus.SUCCEEDED, steps, log);
+    }
+
+    private static dev.ascendcp.jobs.StepOutcome outcome(dev.ascendcp.jobs.StepView step) {
+        String message = step.message() == null ? "" : step.message();
+        return switch (step.status()) {
+            case SUCCEEDED -> dev.ascendcp.jobs.StepOutcome.succeeded(message);
+            case SKIPPED, PENDING, CANCELLED -> dev.ascendcp.jobs.StepOutcome.skipped(message);
+            default ->
+                dev.ascendcp.jobs.StepOutcome.failed(
+                        step.reason() == null ? "FAILED" : step.reason(), message, step.exitCode());
+        };
     }
 
     private JobView await(UUID jobId) throws InterruptedException {
