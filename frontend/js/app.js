@@ -6,3 +6,11 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Forms with data-confirm ask before they submit (inline handlers are blocked by the Content-Security-Policy).
+document.addEventListener("submit", (event) => {
+  const message = event.target instanceof HTMLFormElement ? event.target.dataset.confirm : undefined;
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});

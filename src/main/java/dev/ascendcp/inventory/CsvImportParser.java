@@ -62,6 +62,8 @@ final class CsvImportParser {
             }
             if (header.get(i).equals("labels")) {
                 row.fields.put("labels", ImportValues.labels(value, row.problems));
+            } else if (header.get(i).equals("sudo")) {
+                row.fields.put("sudo", ImportValues.bool(value));
             } else {
                 row.fields.put(header.get(i), value);
             }

@@ -50,6 +50,9 @@ class NodeImport {
             throw InventoryException.invalid(
                     List.of(new FieldProblem("body", "is larger than " + properties.importMaxBytes() + " bytes")));
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, as spreadsheets write it
+        }
         List<ImportRow> rows = switch (format) {
             case CSV -> CsvImportParser.parse(text);
             case YAML -> YamlImportParser.parse(text, (int) Math.min(Integer.MAX_VALUE, properties.importMaxBytes()));

@@ -24,11 +24,13 @@ class NodePages {
     private final NodeService nodes;
     private final ClusterService clusters;
     private final CredentialService credentials;
+    private final HostKeyTrust hostKeys;
 
-    NodePages(NodeService nodes, ClusterService clusters, CredentialService credentials) {
+    NodePages(NodeService nodes, ClusterService clusters, CredentialService credentials, HostKeyTrust hostKeys) {
         this.nodes = nodes;
         this.clusters = clusters;
         this.credentials = credentials;
+        this.hostKeys = hostKeys;
     }
 
     @GetMapping("/nodes")
@@ -85,6 +87,17 @@ class NodePages {
             values.problems.addAll(e.errors());
         }
         return form(model, values.echo(), FormValues.errors(values.problems), existing);
+    }
+
+    @PostMapping("/nodes/{id}/host-key/trust")
+    String trust(@PathVariable UUID id, @RequestParam String fingerprint, RedirectAttributes redirect) {
+        try {
+            hostKeys.trust(id, fingerprint.strip());
+            redirect.addFlashAttribute("flash", "The new host key is pinned.");
+        } catch (InventoryException e) {
+            redirect.addFlashAttribute("flash", "Not trusted: " + message(e));
+        }
+        return "redirect:/nodes/" + id;
     }
 
     @PostMapping("/nodes/{id}/delete")

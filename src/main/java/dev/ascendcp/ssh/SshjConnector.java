@@ -1,11 +1,17 @@
 package dev.ascendcp.ssh;
 
+import com.hierynomus.sshj.key.KeyAlgorithm;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -27,14 +34,41 @@ final class SshjConnector {
 
     private static final Logger log = LoggerFactory.getLogger(SshjConnector.class);
 
-    private final DefaultConfig config = new DefaultConfig();
+    private final DefaultConfig config = newConfig(null);
+    private final Map<String, DefaultConfig> configsByPinnedAlgorithm = new ConcurrentHashMap<>();
     private final SshProperties properties;
     private final ScheduledExecutorService watchdogs;
 
     SshjConnector(SshProperties properties, ScheduledExecutorService watchdogs) {
         this.properties = properties;
         this.watchdogs = watchdogs;
+    }
+
+    /**
+     * A server offers one host key per algorithm and the client picks by its preference list. With a pin, the pinned
+     * key's algorithm goes first, so that a node whose pin came from known_hosts (say its ed25519 key) is not refused
+     * as "changed" only because the client would have preferred its ecdsa key.
+     */
+    private static DefaultConfig newConfig(@Nullable String pinnedAlgorithm) {
+        DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        if (pinnedAlgorithm != null) {
+            List<Factory.Named<KeyAlgorithm>> algorithms = new ArrayList<>(config.getKeyAlgorithms());
+            algorithms.sort(Comparator.comparing(factory -> !signs(pinnedAlgorithm, factory.getName())));
+            config.setKeyAlgorithms(algorithms);
+        }
+        return config;
+    }
+
+    /** Whether the signature algorithm {@code name} is made with a key of type {@code keyType}. */
+    static boolean signs(String keyType, String name) {
+        return name.equals(keyType) || ("ssh-rsa".equals(keyType) && name.startsWith("rsa-sha2-"));
+    }
+
+    private DefaultConfig configFor(@Nullable HostKeyPin pin) {
+        return pin == null
+                ? config
+                : configsByPinnedAlgorithm.computeIfAbsent(pin.algorithm(), SshjConnector::newConfig);
     }
 
     SshjConnection connect(SshTarget target, HostKeyListener listener) throws ConnectFailedException {
@@ -79,7 +113,7 @@ final class SshjConnector {
             HostKeyListener listener,
             @Nullable SSHClient via)
             throws ConnectFailedException {
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(configFor(pin));
         PinningHostKeyVerifier verifier = new PinningHostKeyVerifier(endpoint.id(), policy, pin, listener);
         client.addHostKeyVerifier(verifier);
         int timeoutMs =

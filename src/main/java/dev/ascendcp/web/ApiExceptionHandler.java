@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -25,9 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors} list for validation failures and makes sure that a user's mistake is never a 500.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://ascendcp.dev/problems/";
+    static final String TYPE_BASE = Problems.TYPE_BASE;
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -62,12 +66,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimitFilter.PayloadTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return handleExceptionInternal(
+                    ex, Problems.payloadTooLarge(tooLarge.limit), headers, HttpStatus.BAD_REQUEST, request);
+        }
         // The parser's message may quote the body; only say what is wrong in general terms.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint: " + reason(ex));
         problem.setType(URI.create(TYPE_BASE + "malformed-body"));
         problem.setTitle("Malformed request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                ex, Problems.payloadTooLarge(ex.getMaxUploadSize()), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -84,6 +100,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    private static RequestSizeLimitFilter.@Nullable PayloadTooLargeException tooLarge(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static String reason(HttpMessageNotReadableException ex) {

@@ -71,6 +71,12 @@ class CredentialApiIntegrationTests {
         record(mvc.perform(get("/api/v1/credentials/" + id).with(viewer())).andExpect(status().isOk()));
         record(mvc.perform(get("/api/v1/credentials?size=1000").with(viewer())).andExpect(status().isOk()));
 
+        String node = InventoryFixtures.id(mvc, "/api/v1/nodes", nodeJson(unique("node"), "10.0.0.22", id));
+        ConnectionDetails details = connections.resolve(UUID.fromString(node));
+        assertThat(details.secret().privateKey()).isEqualTo(key);
+        assertThat(details.secret().passphrase()).containsExactly(PASSPHRASE.toCharArray());
+        assertThat(details.toString()).doesNotContain(PASSPHRASE).doesNotContain("PRIVATE KEY");
+
         String keyBody =
                 key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertThat(bodies)

@@ -76,6 +76,28 @@ class HostKeyIntegrationTests {
     }
 
     @Test
+    void anAdminTrustsTheOfferedKeyFromTheNodePage() throws Exception {
+        UUID node = node("10.7.1.4", 22, "STRICT");
+        String[] key = hostKey("ed25519");
+        String fingerprint = PublicKeys.fingerprint(key[1]);
+        connections.recordOfferedHostKey(node, key[0], fingerprint, key[1]);
+
+        mvc.perform(get("/nodes/" + node).with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Trust this key")));
+        mvc.perform(
+                        post("/nodes/" + node + "/host-key/trust")
+                                .param("fingerprint", fingerprint)
+                                .with(admin())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(connections.resolve(node).pinnedHostKey().fingerprint()).isEqualTo(fingerprint);
+    }
+
+    @Test
     void neverPinsAStrictNodeOnFirstSight() throws Exception {
         UUID node = node("10.7.1.2", 22, "STRICT");
         String[] key = hostKey("ed25519");

@@ -219,6 +219,7 @@ class InventoryPagesIntegrationTests {
             {"GET", "/credentials/new", "ADMIN"},
             {"POST", "/credentials", "ADMIN"},
             {"POST", "/credentials/" + id + "/delete", "ADMIN"},
+            {"POST", "/nodes/" + id + "/host-key/trust?fingerprint=SHA256:x", "ADMIN"},
         };
         return java.util.Arrays.stream(pages).map(org.junit.jupiter.params.provider.Arguments::of);
     }

@@ -42,8 +42,8 @@ class NodeImportIntegrationTests {
 
     @Test
     void importsCsvRowsAndReportsTheBadRowAlone() throws Exception {
-        String csv = "name,host,sshPort,credential,localIp,nicName,npuCount,sudo,labels\n"
-                + p + "-a,10.1.0.1,22," + credential + ",,enp189s0f0,8,true,rack=r1;row=2\n"
+        String csv = "\uFEFFname,host,sshPort,credential,localIp,nicName,npuCount,sudo,labels\n"
+                + p + "-a,10.1.0.1,22," + credential + ",,enp189s0f0,8,yes,rack=r1;row=2\n"
                 + p + "-b,10.1.0.2,2222," + credential + ",10.1.1.2,enp189s0f0,8,false,\n"
                 + p + "-c,$(id),22," + credential + ",,eth0,99,false,\n"
                 + "\"" + p + "-d\",node-d.example.com,22," + credential + ",10.1.0.4,eth0,16,,\n";

@@ -65,6 +65,17 @@ class OpenSshRemoteExecutorIntegrationTests extends RemoteExecutorContract {
         return sshd.processCount(pattern);
     }
 
+    @Test
+    void acceptsWhicheverOfTheServersHostKeysIsPinned() {
+        for (HostKeyPin pin : List.of(sshd.hostKey(), sshd.ecdsaHostKey())) {
+            SshTarget target = target("pinned-" + pin.algorithm()).withPinnedHostKey(pin);
+
+            ExecResult result = executor.execute(target, RemoteCommand.of("true"));
+
+            assertThat(result.failure()).as(pin.algorithm()).isNull();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(UserKey.class)
     void authenticatesWithEveryKindOfPrivateKey(UserKey key) {

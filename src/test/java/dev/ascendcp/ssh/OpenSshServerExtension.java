@@ -60,6 +60,7 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
     private @Nullable Process sshd;
     private int port;
     private @Nullable HostKeyPin hostKey;
+    private @Nullable HostKeyPin ecdsaHostKey;
     private @Nullable HostKeyPin foreignHostKey;
     private @Nullable String hostKeyFingerprintFromKeygen;
 
@@ -120,6 +121,11 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
 
     HostKeyPin hostKey() {
         return java.util.Objects.requireNonNull(hostKey);
+    }
+
+    /** The server's second host key (ECDSA), which a known_hosts import might pin instead of the Ed25519 one. */
+    HostKeyPin ecdsaHostKey() {
+        return java.util.Objects.requireNonNull(ecdsaHostKey, "sshd not started");
     }
 
     HostKeyPin foreignHostKey() {
@@ -198,6 +204,9 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "acp-host", "-f", host.toString());
         hostKey = pinOf(Path.of(host + ".pub"));
         hostKeyFingerprintFromKeygen = keygenFingerprint(Path.of(host + ".pub"));
+        Path second = dir.resolve("ssh_host_ecdsa_key");
+        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "acp-host-ecdsa", "-f", second.toString());
+        ecdsaHostKey = pinOf(Path.of(second + ".pub"));
         Path foreign = keys.resolve("foreign_host_key");
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "acp-foreign", "-f", foreign.toString());
         foreignHostKey = pinOf(Path.of(foreign + ".pub"));
@@ -210,6 +219,7 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "HostKey " + dir.resolve("ssh_host_ecdsa_key"),
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys") + "/%u",
                 "PubkeyAuthentication yes",
