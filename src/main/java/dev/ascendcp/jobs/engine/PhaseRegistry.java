@@ -4,9 +4,9 @@ import dev.ascendcp.jobs.InvalidJobRequestException;
 import dev.ascendcp.jobs.Phase;
 import dev.ascendcp.jobs.PhaseKind;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The phases installed as Spring beans, one per kind. */
@@ -15,8 +15,8 @@ public class PhaseRegistry {
 
     private final Map<PhaseKind, Phase> phases = new EnumMap<>(PhaseKind.class);
 
-    PhaseRegistry(List<Phase> phases) {
-        for (Phase phase : phases) {
+    PhaseRegistry(ObjectProvider<Phase> phases) {
+        for (Phase phase : phases.orderedStream().toList()) {
             Phase previous = this.phases.put(phase.kind(), phase);
             if (previous != null) {
                 throw new IllegalStateException("Two phases for " + phase.kind() + ": "

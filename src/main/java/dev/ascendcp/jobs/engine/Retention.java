@@ -29,25 +29,21 @@ public class Retention {
     private final Clock clock;
 
     Retention(JobRepository jobs, JobLeases leases, JobsProperties properties, PlatformTransactionManager tx) {
-        this(jobs, leases, properties, tx, Clock.systemUTC());
-    }
-
-    Retention(
-            JobRepository jobs,
-            JobLeases leases,
-            JobsProperties properties,
-            PlatformTransactionManager tx,
-            Clock clock) {
         this.jobs = jobs;
         this.leases = leases;
         this.properties = properties;
         this.transaction = new TransactionTemplate(tx);
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Deletes the finished jobs older than the retention age; answers how many. */
     public int purge() {
-        List<UUID> old = jobs.findFinishedBefore(FINISHED, clock.instant().minus(properties.retention()));
+        return purgeFinishedBefore(clock.instant().minus(properties.retention()));
+    }
+
+    /** Deletes the jobs that finished before {@code cutoff}; answers how many. */
+    public int purgeFinishedBefore(java.time.Instant cutoff) {
+        List<UUID> old = jobs.findFinishedBefore(FINISHED, cutoff);
         Integer deleted = transaction.execute(status -> leases.delete(old));
         if (deleted != null && deleted > 0) {
             log.info("Purged {} jobs finished more than {} ago", deleted, properties.retention());

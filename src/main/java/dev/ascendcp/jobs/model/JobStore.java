@@ -62,7 +62,7 @@ public class JobStore {
         Job job = new Job(clusterId, clusterName, phase, requestedBy, json.writeValueAsString(options), retryOf, now);
         newSteps.forEach(s -> job.addStep(s.nodeId(), s.nodeName(), s.name(), s.stage(), s.position()));
         job.lease(owner, leaseExpiresAt);
-        jobs.save(job);
+        jobs.saveAndFlush(job);
         locks.admitted(clusterId, job.id(), now);
         return view(job);
     }
