@@ -3,6 +3,7 @@ package dev.ascendcp.verification.store;
 import dev.ascendcp.verification.ClusterVerification;
 import dev.ascendcp.verification.PingStrategy;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ public record StoredVerification(
 
     public StoredVerification {
         nodeIds = Map.copyOf(nodeIds);
+        // the database keeps microseconds: a finer instant would sort the row before itself
+        checkedAt = checkedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** NPUs whose own checks failed (not counting pings), over all nodes. */
