@@ -93,6 +93,27 @@ function describe(grid, lookup, row, column) {
   return `${name(row)} → ${name(column)} (${result.to.ip ?? ""}): ${result.lossPercent}% loss, avg RTT ${rtt}`;
 }
 
+/** Source rows ("node NPU i") whose every measured ping was lost: a red row in the map. */
+export function lostRows(grid, results) {
+  const rows = new Map();
+  for (const r of results) {
+    const row = grid.index.get(`${r.from.nodeId}/${r.from.npu}`);
+    if (row === undefined) continue;
+    const seen = rows.get(row) ?? { all: 0, lost: 0 };
+    seen.all++;
+    if (r.lossPercent >= 100) seen.lost++;
+    rows.set(row, seen);
+  }
+  const names = [];
+  for (const [row, seen] of [...rows.entries()].sort((a, b) => a[0] - b[0])) {
+    if (seen.all > 0 && seen.lost === seen.all) {
+      const group = grid.groups.find((g) => row >= g.start && row < g.start + g.count);
+      names.push(`${group.name} NPU ${row - group.start}`);
+    }
+  }
+  return names;
+}
+
 /**
  * Draws the heat map into `container` (which gets a canvas and a tooltip) and returns the time it took in ms.
  * `nodes` is [{nodeId, name, npuCount}], `results` the ping-matrix endpoint's `results`.
@@ -135,6 +156,11 @@ export function renderHeatmap(container, nodes, results, { maxPixels = 1024 } = 
     tooltip.hidden = false;
   });
   canvas.addEventListener("mouseleave", () => (tooltip.hidden = true));
+  const lost = lostRows(grid, results);
+  container.dataset.pairs = String(results.length);
+  container.dataset.lossy = String(failed);
+  container.dataset.lostRows = lost.join(",");
+  container.dataset.cell = String(cell);
   const elapsed = performance.now() - started;
   container.dataset.renderMs = elapsed.toFixed(1);
   return elapsed;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A minimal {@code /clusters/{id}} page that shows the configuration and links to the form. The cluster dashboard
+ * The {@code /clusters/{id}/config} page (the dashboard owns {@code /clusters/{id}}) that shows the configuration and links to the form. The cluster dashboard
  * replaces it: delete this class when that page exists.
  */
 @Controller
@@ -24,7 +24,7 @@ class ClusterDetailPage {
         this.nodes = nodes;
     }
 
-    @GetMapping("/clusters/{id}")
+    @GetMapping("/clusters/{id}/config")
     String detail(@PathVariable UUID id, Model model) {
         model.addAttribute("cluster", clusters.get(id));
         Map<UUID, String> names = new HashMap<>();

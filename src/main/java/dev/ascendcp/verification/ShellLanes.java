@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps each query in begin/end markers and spreads groups of queries over lanes. Uses only {@code ;}, {@code 2>&1},
@@ -33,6 +34,11 @@ final class ShellLanes {
 
     /** The command of a query: {@code hccn_tool -i 3 -link -g}, {@code npu-smi info}, {@code cat /etc/hccn.conf}. */
     static String command(SectionKey key, String hccnTool, String npuSmi) {
+        return command(key, hccnTool, npuSmi, null);
+    }
+
+    /** As above; {@code pingPackets} adds {@code pkt N} to pings (null: the tool's default of 3, no option sent). */
+    static String command(SectionKey key, String hccnTool, String npuSmi, @Nullable Integer pingPackets) {
         Integer npu = key.npu();
         if (npu != null && (npu < 0 || npu > 63)) {
             throw new IllegalArgumentException("NPU index out of range: " + npu);
@@ -45,7 +51,11 @@ final class ShellLanes {
                 if (target == null || !IPV4.matcher(target).matches()) {
                     throw new IllegalArgumentException("not an IPv4 address: " + target);
                 }
-                yield tool(hccnTool) + " -i " + npu + " -ping -g address " + target;
+                if (pingPackets != null && (pingPackets < 1 || pingPackets > 100)) {
+                    throw new IllegalArgumentException("ping packets must be 1-100, was " + pingPackets);
+                }
+                yield tool(hccnTool) + " -i " + npu + " -ping -g address " + target
+                        + (pingPackets == null ? "" : " pkt " + pingPackets);
             }
             default -> tool(hccnTool) + " -i " + npu + " " + key.query().flag() + " -g";
         };
@@ -53,6 +63,15 @@ final class ShellLanes {
 
     /** Deals the groups round-robin into at most {@code concurrency} lanes. */
     static NodeScript lanes(List<List<SectionKey>> groups, int concurrency, String hccnTool, String npuSmi) {
+        return lanes(groups, concurrency, hccnTool, npuSmi, null);
+    }
+
+    static NodeScript lanes(
+            List<List<SectionKey>> groups,
+            int concurrency,
+            String hccnTool,
+            String npuSmi,
+            @Nullable Integer pingPackets) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -64,7 +83,7 @@ final class ShellLanes {
         List<SectionKey> all = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             for (SectionKey key : groups.get(g)) {
-                lanes.get(g % count).add(wrapped(key, command(key, hccnTool, npuSmi)));
+                lanes.get(g % count).add(wrapped(key, command(key, hccnTool, npuSmi, pingPackets)));
                 all.add(key);
             }
         }

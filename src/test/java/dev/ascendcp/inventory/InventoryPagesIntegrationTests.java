@@ -184,7 +184,7 @@ class InventoryPagesIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();
-        mvc.perform(get(location).with(viewer()))
+        mvc.perform(get(location + "/config").with(viewer()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("HCCL_CONNECT_TIMEOUT=1200")))
                 .andExpect(content().string(containsString("node-b")));

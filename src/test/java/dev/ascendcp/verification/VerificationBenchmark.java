@@ -1,0 +1,205 @@
+package dev.ascendcp.verification;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.ascendcp.inventory.NodeSshTargets;
+import dev.ascendcp.simulator.ClusterSpec;
+import dev.ascendcp.simulator.SimulatedCluster;
+import dev.ascendcp.ssh.RemoteCommand;
+import dev.ascendcp.ssh.RemoteExecutor;
+import dev.ascendcp.ssh.SshTarget;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Verification wall time and peak heap on 1, 8, 32 and 64 simulated nodes (30 ms per hccn_tool call, SAME_INDEX
+ * pings), against the guide's shell loops run over SSH one node after another; then the server time of the status and
+ * ping-matrix endpoints of the 64-node cluster. Not run by the normal test command (the name does not end in Tests).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class VerificationBenchmark {
+
+    private static final String PASSWORD = "bench-Pa55";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RemoteExecutor executor;
+
+    @Autowired
+    NodeSshTargets targets;
+
+    @Test
+    void benchmark() throws Exception {
+        for (int nodes : new int[] {1, 8, 32, 64}) {
+            Path dir = Files.createTempDirectory("verify-bench");
+            try (SimulatedCluster sim = SimulatedCluster.start(ClusterSpec.builder(dir)
+                    .nodes(nodes)
+                    .password(PASSWORD)
+                    .hccnLatency(Duration.ofMillis(30))
+                    .build())) {
+                SimulatedInventory inv =
+                        SimulatedInventory.register(this::postAsAdmin, sim, PASSWORD, "bench-" + nodes);
+                verify(inv); // warm-up: connections, host keys pinned
+                long[] heap = new long[1];
+                long started = System.nanoTime();
+                String job = withPeakHeap(heap, () -> verify(inv));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                String status = read("/api/v1/clusters/" + inv.clusterId + "/status");
+                int pings = JsonPath.read(status, "$.verification.ping.pairs");
+                double guide = guideLoops(sim, inv, nodes <= 8);
+                System.out.printf(
+                        Locale.ROOT,
+                        "BENCHMARK verification nodes=%d pings=%d wall=%.2fs peakHeap=%dMiB guideLoops=%s job=%s%n",
+                        nodes,
+                        pings,
+                        seconds,
+                        heap[0] / (1024 * 1024),
+                        guide < 0 ? "n/a" : String.format(Locale.ROOT, "%.2fs", guide),
+                        job);
+                if (nodes == 64) {
+                    dashboard(inv);
+                }
+            }
+        }
+    }
+
+    private void dashboard(SimulatedInventory inv) throws Exception {
+        for (String path : List.of("/status", "/ping-matrix")) {
+            read("/api/v1/clusters/" + inv.clusterId + path);
+            long best = Long.MAX_VALUE;
+            long total = 0;
+            for (int i = 0; i < 10; i++) {
+                long t = System.nanoTime();
+                read("/api/v1/clusters/" + inv.clusterId + path);
+                long took = System.nanoTime() - t;
+                best = Math.min(best, took);
+                total += took;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCHMARK dashboard nodes=64 endpoint=%s best=%.1fms mean=%.1fms%n",
+                    path,
+                    best / 1e6,
+                    total / 10 / 1e6);
+        }
+    }
+
+    /** The guide's loops, as typed by hand: one command per query kind and node, node after node; -1 if skipped. */
+    private double guideLoops(SimulatedCluster sim, SimulatedInventory inv, boolean run) {
+        if (!run) {
+            return -1;
+        }
+        long started = System.nanoTime();
+        List<String> nodeIds = new ArrayList<>(inv.nodeIds.values());
+        for (int k = 0; k < nodeIds.size(); k++) {
+            SshTarget target = targets.target(UUID.fromString(nodeIds.get(k)));
+            for (String q : List.of("-lldp", "-link", "-net_health", "-netdetect", "-gateway", "-ip")) {
+                run(target, "for i in 0 1 2 3 4 5 6 7; do hccn_tool -i $i " + q + " -g; done");
+            }
+            run(target, "cat /etc/hccn.conf");
+            StringBuilder pings = new StringBuilder();
+            for (int j = 0; j < nodeIds.size(); j++) {
+                if (j != k) {
+                    for (int i = 0; i < 8; i++) {
+                        pings.append("hccn_tool -i ")
+                                .append(i)
+                                .append(" -ping -g address 29.0.")
+                                .append(i)
+                                .append('.')
+                                .append(j + 5)
+                                .append("; ");
+                    }
+                }
+            }
+            if (!pings.isEmpty()) {
+                run(target, pings.toString());
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void run(SshTarget target, String line) {
+        executor.execute(target, RemoteCommand.of("sh", "-c", line));
+    }
+
+    private interface Body {
+        String run() throws Exception;
+    }
+
+    private static String withPeakHeap(long[] peak, Body body) throws Exception {
+        AtomicLong max = new AtomicLong();
+        var memory = ManagementFactory.getMemoryMXBean();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        try {
+            return body.run();
+        } finally {
+            sampler.interrupt();
+            sampler.join();
+            peak[0] = max.get();
+        }
+    }
+
+    private String verify(SimulatedInventory inv) throws Exception {
+        String body = mvc.perform(post("/api/v1/clusters/" + inv.clusterId + "/jobs")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phase\":\"VERIFY\",\"options\":{\"pingStrategy\":\"SAME_INDEX\"}}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String job = JsonPath.read(body, "$.id");
+        while (!job.equals(
+                JsonPath.read(read("/api/v1/clusters/" + inv.clusterId + "/status"), "$.verification.jobId"))) {
+            Thread.sleep(20);
+        }
+        return job;
+    }
+
+    private String read(String path) throws Exception {
+        return mvc.perform(get(path).with(admin())).andReturn().getResponse().getContentAsString();
+    }
+
+    private String postAsAdmin(String path, String json) throws Exception {
+        return mvc.perform(post(path)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static RequestPostProcessor admin() {
+        return user("bench").roles("ADMIN");
+    }
+}

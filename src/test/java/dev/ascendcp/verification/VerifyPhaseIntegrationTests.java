@@ -1,0 +1,298 @@
+package dev.ascendcp.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.ascendcp.simulator.ClusterSpec;
+import dev.ascendcp.simulator.SimulatedCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The VERIFY phase through the real job engine against three simulated 910B nodes over SSH: verdicts, pings, the
+ * status and ping-matrix endpoints, an unreachable node and busy answers.
+ */
+@SpringBootTest(
+        properties = {
+            "ascendcp.verification.busy-retries=14",
+            "ascendcp.verification.busy-backoff=10ms",
+            "ascendcp.verification.busy-backoff-max=50ms",
+            "ascendcp.jobs.retry-attempts=2",
+            "ascendcp.jobs.retry-backoff=50ms",
+            "ascendcp.ssh.connect-timeout=3s"
+        })
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerifyPhaseIntegrationTests {
+
+    private static final String PASSWORD = "sim-Pa55-verify";
+
+    @Autowired
+    MockMvc mvc;
+
+    private SimulatedCluster sim;
+    private SimulatedInventory inventory;
+
+    @BeforeAll
+    void startSimulator() throws Exception {
+        Path dir = Files.createTempDirectory("verify-sim");
+        sim = SimulatedCluster.start(ClusterSpec.builder(dir)
+                .nodes(3)
+                .password(PASSWORD)
+                .hccnLatency(Duration.ofMillis(2))
+                .build());
+        inventory = SimulatedInventory.register(this::postAsAdmin, sim, PASSWORD, "verify-it");
+    }
+
+    @AfterAll
+    void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    @AfterEach
+    void healthy() {
+        sim.clearFaults();
+        sim.nodes().forEach(n -> {
+            if (!n.isRunning()) {
+                n.start();
+            }
+        });
+    }
+
+    @Test
+    void passesAHealthyClusterWithEveryNpuAndPingGreen() throws Exception {
+        String job = verify("{\"pingStrategy\":\"SAME_INDEX\"}");
+
+        assertThat(jobStatus(job)).isEqualTo("SUCCEEDED");
+        String status = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        assertThat(JsonPath.<String>read(status, "$.verification.result")).isEqualTo("PASSED");
+        assertThat(JsonPath.<String>read(status, "$.verification.jobId")).isEqualTo(job);
+        assertThat(JsonPath.<List<Boolean>>read(status, "$.verification.nodes[*].npus[*].ok"))
+                .hasSize(24)
+                .containsOnly(true);
+        assertThat(JsonPath.<List<String>>read(status, "$.verification.nodes[*].npus[*].link"))
+                .containsOnly("UP");
+        assertThat(JsonPath.<Integer>read(status, "$.verification.ping.pairs")).isEqualTo(3 * 8 * 2);
+        assertThat(JsonPath.<Integer>read(status, "$.verification.ping.failed")).isZero();
+        assertThat(JsonPath.<String>read(status, "$.ray.state")).isEqualTo("NOT_STARTED");
+        assertThat(JsonPath.<String>read(status, "$.serving.state")).isEqualTo("STOPPED");
+        String matrix = read("/api/v1/clusters/" + inventory.clusterId + "/ping-matrix");
+        assertThat(JsonPath.<List<Double>>read(matrix, "$.results[*].lossPercent"))
+                .hasSize(48)
+                .containsOnly(0.0);
+    }
+
+    @Test
+    void flagsExactlyTheFaultedNpusAndFailsOnlyThePingsOfTheDownLink() throws Exception {
+        sim.node("sim-node-2").faults().npu(3).linkDown(true);
+        sim.node("sim-node-3").faults().npu(1).netHealth("Receive timeout");
+        sim.node("sim-node-3").faults().npu(5).noGateway(true);
+        sim.node("sim-node-1").faults().npu(6).noIp(true);
+
+        String job = verify("{}");
+
+        assertThat(jobStatus(job)).isEqualTo("FAILED");
+        String status = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        assertThat(JsonPath.<String>read(status, "$.verification.result")).isEqualTo("FAILED");
+        assertThat(failingNpus(status))
+                .containsExactlyInAnyOrder("sim-node-2/3", "sim-node-3/1", "sim-node-3/5", "sim-node-1/6");
+        assertThat(problems(status, "sim-node-2", 3)).anyMatch(p -> p.contains("link DOWN"));
+        assertThat(problems(status, "sim-node-3", 1)).anyMatch(p -> p.contains("Receive timeout"));
+        String down = inventory.nodeIds.get("sim-node-2");
+        String matrix = read("/api/v1/clusters/" + inventory.clusterId + "/ping-matrix");
+        List<Map<String, Object>> results = JsonPath.read(matrix, "$.results");
+        Set<String> lossy = new HashSet<>();
+        Set<String> expected = new HashSet<>();
+        for (Map<String, Object> r : results) {
+            String from = JsonPath.read(r, "$.from.nodeId") + "/" + JsonPath.read(r, "$.from.npu");
+            String to = JsonPath.read(r, "$.to.nodeId") + "/" + JsonPath.read(r, "$.to.npu");
+            if (((Number) r.get("lossPercent")).doubleValue() > 0) {
+                lossy.add(from + ">" + to);
+            }
+            if (from.equals(down + "/3") || to.equals(down + "/3")) {
+                expected.add(from + ">" + to);
+            }
+        }
+        assertThat(expected).hasSize(4);
+        assertThat(lossy).isEqualTo(expected);
+        // the NPU without an IP is neither a source nor a target: 3*8*2 minus its 2 outgoing and 2 incoming pings
+        assertThat(JsonPath.<Integer>read(status, "$.verification.ping.pairs")).isEqualTo(44);
+        assertThat(JsonPath.<Integer>read(status, "$.verification.ping.failed")).isEqualTo(4);
+    }
+
+    @Test
+    void showsWhatIsNewlyFailingAndWhatRecovered() throws Exception {
+        verify("{}");
+        sim.node("sim-node-1").faults().npu(2).linkDown(true);
+        verify("{}");
+        String diff = read("/api/v1/clusters/" + inventory.clusterId + "/verification/diff");
+        assertThat(JsonPath.<List<String>>read(diff, "$.newlyFailing[?(@.kind == 'NPU')].key"))
+                .singleElement()
+                .asString()
+                .endsWith("/npu 2");
+        sim.clearFaults();
+        verify("{}");
+        diff = read("/api/v1/clusters/" + inventory.clusterId + "/verification/diff");
+        assertThat(JsonPath.<List<String>>read(diff, "$.recovered[?(@.kind == 'NPU')].key"))
+                .singleElement()
+                .asString()
+                .endsWith("/npu 2");
+        assertThat(JsonPath.<List<Object>>read(diff, "$.newlyFailing")).isEmpty();
+    }
+
+    @Test
+    void marksAnUnreachableNodeFailedWithItsReasonAndChecksTheOthers() throws Exception {
+        sim.node("sim-node-3").stop();
+
+        String job = verify("{}");
+
+        assertThat(jobStatus(job)).isEqualTo("FAILED");
+        String status = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        String third = inventory.nodeIds.get("sim-node-3");
+        assertThat(JsonPath.<List<Boolean>>read(
+                        status, "$.verification.nodes[?(@.nodeId == '" + third + "')].reachable"))
+                .containsExactly(false);
+        assertThat(JsonPath.<List<String>>read(
+                        status, "$.verification.nodes[?(@.nodeId == '" + third + "')].problems[*]"))
+                .singleElement()
+                .asString()
+                .contains("unreachable");
+        assertThat(JsonPath.<List<String>>read(status, "$.verification.nodes[?(@.nodeId != '" + third + "')].verdict"))
+                .containsOnly("PASSED");
+        assertThat(JsonPath.<Integer>read(status, "$.verification.ping.pairs")).isEqualTo(2 * 8);
+        assertThat(JsonPath.<Integer>read(status, "$.verification.ping.failed")).isZero();
+    }
+
+    @Test
+    void retriesBusyAnswersUntilEveryQueryIsRead() throws Exception {
+        sim.nodes().forEach(n -> n.faults().busyProbability(0.3));
+
+        String job = verify("{}");
+
+        String log = mvc.perform(get("/api/v1/jobs/" + job + "/log").with(admin()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(log).contains("hccn_tool was busy");
+        String status = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        assertThat(JsonPath.<String>read(status, "$.verification.result")).isEqualTo("PASSED");
+        assertThat(jobStatus(job)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void rejectsAnUnknownStrategyAndAPingCountOutOfRange() throws Exception {
+        mvc.perform(post("/api/v1/clusters/" + inventory.clusterId + "/jobs")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phase\":\"VERIFY\",\"options\":{\"pingStrategy\":\"STAR\",\"pingCount\":0}}"))
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void estimatesThePingsBeforeTheRun() throws Exception {
+        String same = read("/api/v1/clusters/" + inventory.clusterId + "/verification/ping-estimate");
+        assertThat(JsonPath.<Integer>read(same, "$.pings")).isEqualTo(48);
+        String mesh =
+                read("/api/v1/clusters/" + inventory.clusterId + "/verification/ping-estimate?strategy=FULL_MESH");
+        assertThat(JsonPath.<Integer>read(mesh, "$.pings")).isEqualTo(24 * 16);
+    }
+
+    private List<String> failingNpus(String status) {
+        List<Map<String, Object>> nodes = JsonPath.read(status, "$.verification.nodes");
+        List<String> failing = new java.util.ArrayList<>();
+        for (Map<String, Object> node : nodes) {
+            String sim = simName((String) node.get("nodeId"));
+            List<Map<String, Object>> npus = JsonPath.read(node, "$.npus");
+            npus.stream().filter(n -> !(Boolean) n.get("ok")).forEach(n -> failing.add(sim + "/" + n.get("index")));
+        }
+        return failing;
+    }
+
+    private List<String> problems(String status, String simNode, int npu) {
+        return JsonPath.read(
+                status,
+                "$.verification.nodes[?(@.nodeId == '" + inventory.nodeIds.get(simNode) + "')].npus[" + npu
+                        + "].problems[*]");
+    }
+
+    private String simName(String nodeId) {
+        return inventory.nodeIds.entrySet().stream()
+                .filter(e -> e.getValue().equals(nodeId))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+    }
+
+    private String verify(String options) throws Exception {
+        String body = mvc.perform(post("/api/v1/clusters/" + inventory.clusterId + "/jobs")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phase\":\"VERIFY\",\"options\":" + options + "}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String job = JsonPath.read(body, "$.id");
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(jobStatus(job))) {
+            assertThat(System.nanoTime()).as("job %s still running", job).isLessThan(until);
+            Thread.sleep(100);
+        }
+        // the verdict is stored right after the job's terminal status
+        until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!job.equals(
+                JsonPath.read(read("/api/v1/clusters/" + inventory.clusterId + "/status"), "$.verification.jobId"))) {
+            assertThat(System.nanoTime()).as("verdict of %s stored", job).isLessThan(until);
+            Thread.sleep(50);
+        }
+        return job;
+    }
+
+    private String jobStatus(String job) throws Exception {
+        return JsonPath.read(read("/api/v1/jobs/" + job), "$.status");
+    }
+
+    private String read(String path) throws Exception {
+        return mvc.perform(get(path).with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private String postAsAdmin(String path, String json) throws Exception {
+        return mvc.perform(post(path)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+        return user("alice").roles("ADMIN");
+    }
+}
