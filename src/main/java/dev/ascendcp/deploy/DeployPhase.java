@@ -4,6 +4,7 @@ import dev.ascendcp.jobs.ClusterTargets;
 import dev.ascendcp.jobs.FinishedJob;
 import dev.ascendcp.jobs.JobPlan;
 import dev.ascendcp.jobs.JobRequest;
+import dev.ascendcp.jobs.LogStream;
 import dev.ascendcp.jobs.OptionViolation;
 import dev.ascendcp.jobs.Phase;
 import dev.ascendcp.jobs.PhaseKind;
@@ -16,26 +17,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * DEPLOY = VERIFY → BOOTSTRAP → SERVE in one job. Each sub-phase contributes its own stages, its step names prefixed
  * with the sub-phase ({@code verify/collect}) so that the step grid shows them; a gate step on the head between two
- * sub-phases lets the next one start only when the one before passed. Any failure stops the whole job: a phase that
- * did not pass on one node must not go on to start Ray or vLLM on the others.
+ * sub-phases marks where the next one starts, which happens only when the one before passed. Any failure stops the
+ * whole job: a phase that did not pass on one node must not go on to start Ray or vLLM on the others.
  */
 @Component
 class DeployPhase implements Phase {
 
     static final List<PhaseKind> SEQUENCE = List.of(PhaseKind.VERIFY, PhaseKind.BOOTSTRAP, PhaseKind.SERVE);
 
-    private final ObjectProvider<Phase> phases;
-    private final List<PhaseGate> gates;
+    /** The options of each sub-phase (API.md); a Deploy takes their union and hands each phase its own. */
+    static final Map<PhaseKind, Set<String>> OPTIONS = Map.of(
+            PhaseKind.VERIFY, Set.of("pingStrategy", "pingCount"),
+            PhaseKind.BOOTSTRAP, Set.of("requireVerified", "pull", "force"),
+            PhaseKind.SERVE, Set.of("quantizationCheck"));
 
-    DeployPhase(ObjectProvider<Phase> phases, List<PhaseGate> gates) {
+    private final ObjectProvider<Phase> phases;
+
+    DeployPhase(ObjectProvider<Phase> phases) {
         this.phases = phases;
-        this.gates = gates;
     }
 
     @Override
@@ -46,6 +52,12 @@ class DeployPhase implements Phase {
     @Override
     public List<OptionViolation> validate(JobRequest request, ClusterTargets targets) {
         List<OptionViolation> violations = new ArrayList<>();
+        for (String key : request.options().keySet()) {
+            if (OPTIONS.values().stream().noneMatch(keys -> keys.contains(key))) {
+                violations.add(new OptionViolation(
+                        "options." + key, "unknown", "is not an option of VERIFY, BOOTSTRAP or SERVE"));
+            }
+        }
         for (PhaseKind kind : SEQUENCE) {
             Optional<Phase> phase = phase(kind);
             if (phase.isEmpty()) {
@@ -103,17 +115,13 @@ class DeployPhase implements Phase {
         return SEQUENCE.get(SEQUENCE.indexOf(kind) - 1);
     }
 
-    private StepAction gate(PhaseKind passed) {
+    /**
+     * The boundary between two sub-phases, visible in the step grid. It runs only when every step before it
+     * succeeded, since any failure stops a Deploy (a verification whose verdict is FAILED fails its ping steps).
+     */
+    private static StepAction gate(PhaseKind passed) {
         return context -> {
-            for (PhaseGate gate : gates) {
-                if (gate.phase() == passed) {
-                    Optional<String> refusal = gate.refusal(context);
-                    if (refusal.isPresent()) {
-                        context.log(dev.ascendcp.jobs.LogStream.SYSTEM, refusal.get());
-                        return StepOutcome.failed("PHASE_FAILED", passed + " did not pass: " + refusal.get(), null);
-                    }
-                }
-            }
+            context.log(LogStream.SYSTEM, passed + " passed on every node");
             return StepOutcome.succeeded(passed + " passed");
         };
     }
@@ -127,7 +135,12 @@ class DeployPhase implements Phase {
      * Deploy the gate before it has just judged this job's verification, which is stored only when the job ends.
      */
     private static JobRequest as(JobRequest request, PhaseKind kind) {
-        Map<String, Object> options = new HashMap<>(request.options());
+        Map<String, Object> options = new HashMap<>();
+        request.options().forEach((key, value) -> {
+            if (OPTIONS.get(kind).contains(key)) {
+                options.put(key, value);
+            }
+        });
         if (kind == PhaseKind.BOOTSTRAP) {
             options.put("requireVerified", false);
         }

@@ -68,7 +68,7 @@ class VerificationRecorder {
         Map<UUID, String> messages = new HashMap<>();
         for (StepView step : job.steps()) {
             nodes.putIfAbsent(step.nodeId(), step.nodeName());
-            if (VerifyPhase.COLLECT.equals(step.name()) && step.message() != null) {
+            if (step.name().endsWith(VerifyPhase.COLLECT) && step.message() != null) { // "verify/collect" in a Deploy
                 messages.put(step.nodeId(), step.message());
             }
         }
