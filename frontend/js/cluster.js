@@ -138,3 +138,24 @@ wireForm();
 drawHeatmap();
 const running = document.getElementById("verification")?.dataset.runningJob;
 if (running) follow(running);
+
+// The Ray panel's Bootstrap and Teardown buttons (the panel arrives later, through htmx): confirm, start the job,
+// then go to its page.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("#ray-panel .ray-job");
+  if (!button || !confirm(button.dataset.confirm)) return;
+  const remove = document.querySelector("#ray-panel .ray-remove-containers");
+  const options = button.dataset.phase === "TEARDOWN" ? { removeContainers: Boolean(remove?.checked) } : {};
+  const response = await fetch(button.dataset.url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", ...csrf() },
+    body: JSON.stringify({ phase: button.dataset.phase, options }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (response.ok) {
+    location.href = `/jobs/${body.id}`;
+  } else {
+    alert(body.detail || body.title || `HTTP ${response.status}`);
+  }
+});

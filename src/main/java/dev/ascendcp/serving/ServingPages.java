@@ -45,7 +45,7 @@ class ServingPages {
     @GetMapping("/clusters/{clusterId}/serving/panel")
     String panel(@PathVariable UUID clusterId, Model model) {
         model.addAttribute("serving", status.current(clusterId));
-        return "serving/panel :: panel(${serving})";
+        return "serving/panel :: panel(serving=${serving})";
     }
 
     @PostMapping("/clusters/{clusterId}/serving/stop")

@@ -1,8 +1,11 @@
 package dev.ascendcp.ray;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,6 +73,16 @@ class RayBootstrapIntegrationTests {
                     .andExpect(jsonPath("$.nodes.length()").value(2))
                     .andExpect(jsonPath("$.nodes[0].commands[?(@ =~ /.*ray start --head.*/)]")
                             .exists());
+            mvc.perform(get("/clusters/" + f.clusterId + "/ray/panel")
+                            .with(user("o").roles("OPERATOR")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("RUNNING")))
+                    .andExpect(content().string(containsString(state.headAddress())))
+                    .andExpect(content().string(containsString("data-phase=\"BOOTSTRAP\"")));
+            mvc.perform(get("/clusters/" + f.clusterId + "/ray/panel")
+                            .with(user("v").roles("VIEWER")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("data-phase=\"BOOTSTRAP\""))));
 
             String containerId = f.node(1).docker().find("vllm-ascend").id();
             List<String> rayIds = aliveIds(f);

@@ -1,10 +1,12 @@
 package dev.ascendcp.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -164,6 +166,10 @@ class ServeIntegrationTests {
                 .andExpect(jsonPath("$.state").value("READY"))
                 .andExpect(jsonPath("$.metrics.generationTokensTotal").value(24.0))
                 .andExpect(jsonPath("$.metrics.requestsRunning").value(0.0));
+        mvc.perform(get("/clusters/{id}/serving/panel", clusterId).with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("READY")))
+                .andExpect(content().string(containsString("http://127.0.0.1:" + port)));
     }
 
     @Test

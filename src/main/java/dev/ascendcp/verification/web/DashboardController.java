@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +25,10 @@ class DashboardController {
 
     private final ClusterStatusService status;
     private final VerificationStore store;
-    private final ResourceLoader resources;
 
-    DashboardController(ClusterStatusService status, VerificationStore store, ResourceLoader resources) {
+    DashboardController(ClusterStatusService status, VerificationStore store) {
         this.status = status;
         this.store = store;
-        this.resources = resources;
     }
 
     @GetMapping("/clusters/{id}")
@@ -42,8 +39,6 @@ class DashboardController {
                 status.nodes(id).stream().map(NodeResponse::npuCount).toList();
         model.addAttribute("estimate", PingEstimate.pings(PingStrategy.SAME_INDEX, counts));
         model.addAttribute("strategies", PingStrategy.values());
-        model.addAttribute("rayPanel", panel("ray/panel", "clusters/ray-placeholder"));
-        model.addAttribute("servingPanel", panel("serving/panel", "clusters/serving-placeholder"));
         return "clusters/dashboard";
     }
 
@@ -73,14 +68,5 @@ class DashboardController {
         }
         all.sort((a, b) -> b.severity().compareTo(a.severity()));
         return all;
-    }
-
-    /** The other module's fragment once its template exists, else our placeholder, so the page always renders. */
-    private String panel(String template, String placeholder) {
-        return resources
-                        .getResource("classpath:/templates/" + template + ".html")
-                        .exists()
-                ? template
-                : placeholder;
     }
 }
