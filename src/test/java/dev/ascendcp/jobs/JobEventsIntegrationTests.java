@@ -69,7 +69,10 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
                 .header("Accept", "text/event-stream")
                 .header(
                         "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString("viewer:secret".getBytes(StandardCharsets.UTF_8)))
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("viewer:" + TestJobsConfiguration.PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30));
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));

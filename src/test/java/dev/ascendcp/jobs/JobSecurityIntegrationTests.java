@@ -64,8 +64,8 @@ class JobSecurityIntegrationTests extends JobsIntegrationTestSupport {
                         "Authorization",
                         "Basic "
                                 + java.util.Base64.getEncoder()
-                                        .encodeToString(
-                                                "viewer:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                        .encodeToString(("viewer:" + TestJobsConfiguration.PASSWORD)
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .build();
         String fragment = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
                 .body();

@@ -74,7 +74,10 @@ abstract class JobsIntegrationTestSupport {
         if (user != null) {
             request.header(
                     "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8)));
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + TestJobsConfiguration.PASSWORD)
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -54,6 +54,15 @@ class JobsLifecycle implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Not paused by the test context cache (Spring Framework 7): the db-scheduler and the engine's pools are not made
+     * to start again once stopped, so a paused context could not resume.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public void stop() {
         running = false;
