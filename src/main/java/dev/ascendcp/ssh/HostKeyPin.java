@@ -22,7 +22,7 @@ public record HostKeyPin(String algorithm, String fingerprint, String base64) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("host key is not valid base64", e);
         }
-        String computed = HostKeyFingerprint.of(blob);
+        String computed = PublicKeys.fingerprint(blob);
         if (!computed.equals(fingerprint)) {
             throw new IllegalArgumentException(
                     "host key fingerprint " + fingerprint + " does not match the key blob (" + computed + ")");
@@ -32,6 +32,6 @@ public record HostKeyPin(String algorithm, String fingerprint, String base64) {
     /** A pin computed from a base64 key blob. */
     public static HostKeyPin of(String algorithm, String base64) {
         return new HostKeyPin(
-                algorithm, HostKeyFingerprint.of(Base64.getDecoder().decode(base64)), base64);
+                algorithm, PublicKeys.fingerprint(Base64.getDecoder().decode(base64)), base64);
     }
 }

@@ -37,7 +37,7 @@ final class PinningHostKeyVerifier implements HostKeyVerifier {
         String algorithm = KeyType.fromKey(key).toString();
         String base64 = Base64.getEncoder()
                 .encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
-        String fingerprint = HostKeyFingerprint.of(Base64.getDecoder().decode(base64));
+        String fingerprint = PublicKeys.fingerprint(Base64.getDecoder().decode(base64));
         String accepted = acceptedBase64;
         if (accepted != null) {
             // A re-key on a live connection: the key must be the one accepted at connect, and is not reported again.
