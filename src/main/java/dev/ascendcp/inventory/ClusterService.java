@@ -20,18 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ClusterService {
 
-    /** Flags the control plane sets itself when it launches vLLM; an extra argument may not override them. */
-    private static final Set<String> MANAGED_FLAGS = Set.of(
-            "--model",
-            "--served-model-name",
-            "--port",
-            "--host",
-            "--tensor-parallel-size",
-            "--pipeline-parallel-size",
-            "--distributed-executor-backend",
-            "--enforce-eager",
-            "--trust-remote-code");
-
     private final ClusterRepository clusters;
     private final NodeRepository nodes;
     private final RequestValidator validator;
@@ -181,7 +169,7 @@ class ClusterService {
         List<String> args = request.serveOrDefault().extraArgs();
         for (int i = 0; args != null && i < args.size(); i++) {
             String flag = args.get(i).split("=", 2)[0];
-            if (MANAGED_FLAGS.contains(flag)) {
+            if (InventoryPatterns.VLLM_SPEC_FLAGS.contains(flag)) {
                 problems.add(new FieldProblem(
                         "serve.extraArgs[" + i + "]", "sets " + flag + ", which the cluster's own fields control"));
             }

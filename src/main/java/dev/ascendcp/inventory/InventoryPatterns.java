@@ -2,6 +2,7 @@ package dev.ascendcp.inventory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -111,6 +112,18 @@ public final class InventoryPatterns {
     public static boolean isDockerSize(@Nullable String value) {
         return matches(DOCKER_SIZE, value);
     }
+
+    /** The vLLM flags a cluster's own serve fields set; an extra argument may not set them again. */
+    public static final Set<String> VLLM_SPEC_FLAGS = Set.of(
+            "--model",
+            "--served-model-name",
+            "--port",
+            "--host",
+            "--tensor-parallel-size",
+            "--pipeline-parallel-size",
+            "--distributed-executor-backend",
+            "--enforce-eager",
+            "--trust-remote-code");
 
     /** One extra vLLM argument, {@code --flag} or {@code --flag=value} without shell metacharacters. */
     public static boolean isExtraArg(@Nullable String value) {

@@ -1,6 +1,7 @@
 package dev.ascendcp.serving;
 
 import dev.ascendcp.inventory.ClusterResponse;
+import dev.ascendcp.inventory.InventoryPatterns;
 import dev.ascendcp.inventory.NodeResponse;
 import dev.ascendcp.jobs.OptionViolation;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,18 +19,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServePlanner {
 
-    static final Pattern EXTRA_ARG = Pattern.compile("^--[a-z0-9][a-z0-9-]*(=[^\\s;&|`$<>]*)?$");
-    private static final Set<String> MANAGED_FLAGS = Set.of(
-            "--model",
-            "--served-model-name",
-            "--port",
-            "--host",
-            "--tensor-parallel-size",
-            "--pipeline-parallel-size",
-            "--distributed-executor-backend",
-            "--disable-frontend-multiprocessing",
-            "--enforce-eager",
-            "--trust-remote-code");
+    /** What the plan sets: the cluster spec's flags, and {@code --disable-frontend-multiprocessing} for PP > 1. */
+    private static final Set<String> MANAGED_FLAGS = Stream.concat(
+                    InventoryPatterns.VLLM_SPEC_FLAGS.stream(), Stream.of("--disable-frontend-multiprocessing"))
+            .collect(Collectors.toUnmodifiableSet());
+
     private static final Set<String> OPTIONS = Set.of("quantizationCheck");
 
     /** Violations and warnings; {@code plan} is set exactly when there is no violation. */
@@ -105,7 +100,7 @@ final class ServePlanner {
         for (int i = 0; i < extraArgs.size(); i++) {
             String arg = extraArgs.get(i);
             String field = "serve.extraArgs[" + i + "]";
-            if (!EXTRA_ARG.matcher(arg).matches()) {
+            if (!InventoryPatterns.isExtraArg(arg)) {
                 out.add(new OptionViolation(
                         field, "extra-arg-pattern", "must look like --flag or --flag=value without shell characters"));
             } else if (MANAGED_FLAGS.contains(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)) {
