@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -226,8 +227,14 @@ class SecurityIntegrationTests {
         mvc.perform(get("/no-such-page").with(Roles.viewer()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Not found")))
+                .andExpect(content().string(containsString("Address: <code>/no-such-page</code>")))
+                .andExpect(content().string(containsString("Back to the clusters")))
                 .andExpect(content().string(not(containsString("Exception"))));
         mvc.perform(get("/users").with(Roles.viewer()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
+        mvc.perform(put("/jobs").with(Roles.admin()).with(csrf()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().string(containsString("Request not accepted")))
+                .andExpect(content().string(containsString("<title>Request not accepted")));
     }
 }
