@@ -1,17 +1,12 @@
 package dev.ascendcp.ray;
 
 import dev.ascendcp.inventory.NodeResponse;
-import dev.ascendcp.jobs.ClusterTargets;
 import dev.ascendcp.jobs.FinishedJob;
 import dev.ascendcp.jobs.JobPlan;
-import dev.ascendcp.jobs.JobRequest;
 import dev.ascendcp.jobs.JobStatus;
-import dev.ascendcp.jobs.OptionViolation;
-import dev.ascendcp.jobs.Phase;
 import dev.ascendcp.jobs.PhaseKind;
 import dev.ascendcp.jobs.StepOutcome;
 import dev.ascendcp.jobs.TargetNode;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -21,33 +16,18 @@ import org.springframework.stereotype.Component;
  * their work done are skipped.
  */
 @Component
-class BootstrapPhase implements Phase {
+class BootstrapPhase extends RayPhase {
 
     /** Failures after which going on cannot help: nothing may change after a failed pre-flight, no worker can join a
      * head that did not start. */
     private static final Set<String> STOPPING = Set.of(PreflightVerdictStep.NAME, RayHeadStep.NAME);
 
-    private final PlanLoader loader;
-    private final RayDeps deps;
-
     BootstrapPhase(PlanLoader loader, RayDeps deps) {
-        this.loader = loader;
-        this.deps = deps;
+        super(PhaseKind.BOOTSTRAP, BootstrapOptions.BOOTSTRAP_KEYS, loader, deps);
     }
 
     @Override
-    public PhaseKind kind() {
-        return PhaseKind.BOOTSTRAP;
-    }
-
-    @Override
-    public List<OptionViolation> validate(JobRequest request, ClusterTargets targets) {
-        return BootstrapOptions.validate(request.options(), BootstrapOptions.BOOTSTRAP_KEYS);
-    }
-
-    @Override
-    public JobPlan plan(JobRequest request, ClusterTargets targets) {
-        BootstrapPlan plan = loader.load(request.clusterId(), request.options());
+    JobPlan plan(BootstrapPlan plan) {
         JobPlan.Builder b = JobPlan.builder();
         for (NodeResponse node : plan.nodes()) {
             b.step(BootstrapPlan.target(node), PreflightStep.NAME, new PreflightStep(plan, node, deps));
@@ -73,9 +53,7 @@ class BootstrapPhase implements Phase {
     }
 
     @Override
-    public void onJobFinished(FinishedJob job) {
-        BootstrapPlan plan = loader.load(job.job().clusterId(), job.job().options());
-        loader.saveRunbook(plan, job);
+    void onJobFinished(BootstrapPlan plan, FinishedJob job) {
         boolean changed = job.attributes().containsKey(RayFacts.CHANGED);
         boolean checked = job.attributes().containsKey(PostCheckStep.DONE);
         if (job.job().status() != JobStatus.SUCCEEDED && changed && !checked) {
