@@ -52,8 +52,10 @@ public class NodeSshTargets implements HostKeyListener {
     }
 
     @Override
-    public void onFirstSeen(String targetId, String algorithm, String fingerprint, String base64) {
-        nodeId(targetId).ifPresent(id -> connections.recordFirstSeenHostKey(id, algorithm, fingerprint, base64));
+    public boolean onFirstSeen(String targetId, String algorithm, String fingerprint, String base64) {
+        return nodeId(targetId)
+                .map(id -> connections.recordFirstSeenHostKey(id, algorithm, fingerprint, base64))
+                .orElse(true);
     }
 
     @Override
