@@ -94,6 +94,8 @@ class SecurityConfig {
                                 "/nodes/*/host-key/trust",
                                 "/nodes/*/jump-host-key/trust")
                         .hasRole("ADMIN")
+                        .requestMatchers("/nodes/known-hosts")
+                        .hasRole("ADMIN")
                         .requestMatchers("/credentials/**", "/users/**")
                         .hasRole("ADMIN")
                         // Metrics and the API explorer: anyone logged in.
