@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +53,8 @@ class HostKeyTrust {
             throw InventoryException.conflict(
                     "no-jump-host", "jumpHost", "is not set: the node is reached directly, trust its own host key");
         }
-        JumpHostKey key = jumpHostKeys.find(endpoint).orElse(null);
-        checkPending(key == null ? null : key.getPendingKeyFingerprint(), fingerprint, "jump host");
+        JumpHostKey key = jumpHostKeys.find(endpoint).orElseThrow(() -> noPendingKey("jump host"));
+        checkPending(key.getPendingKeyFingerprint(), fingerprint, "jump host");
         String previous = key.getFingerprint();
         key.trustPending(Instant.now(clock));
         jumpHostKeys.saveAndFlush(key);
@@ -65,13 +66,9 @@ class HostKeyTrust {
         return nodeService.response(node);
     }
 
-    private static void checkPending(
-            @org.jspecify.annotations.Nullable String pending, String fingerprint, String who) {
+    private static void checkPending(@Nullable String pending, String fingerprint, String who) {
         if (pending == null) {
-            throw InventoryException.conflict(
-                    "no-pending-host-key",
-                    "fingerprint",
-                    "cannot be trusted: the " + who + " has offered no new host key (connect to the node first)");
+            throw noPendingKey(who);
         }
         if (!pending.equals(fingerprint)) {
             throw InventoryException.unprocessable(
@@ -79,6 +76,13 @@ class HostKeyTrust {
                     List.of(new FieldProblem(
                             "fingerprint", "does not match the key the " + who + " offered (" + pending + ")")));
         }
+    }
+
+    private static InventoryException noPendingKey(String who) {
+        return InventoryException.conflict(
+                "no-pending-host-key",
+                "fingerprint",
+                "cannot be trusted: the " + who + " has offered no new host key (connect to the node first)");
     }
 
     private Node node(UUID id) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +34,9 @@ class KnownHostsImport {
         this.audit = audit;
     }
 
-    /** What one import sees and has done so far: the nodes, the jump host endpoints, and what it pinned. */
-    private record Run(List<Node> nodes, Set<JumpEndpoint> jumpHosts, Set<Object> pinnedNow) {}
+    /** What one import sees and has pinned so far: the nodes and the jump host endpoints. */
+    private record Run(
+            List<Node> nodes, Set<JumpEndpoint> jumpHosts, Set<UUID> pinnedNodes, Set<JumpEndpoint> pinnedJumpHosts) {}
 
     @Transactional
     KnownHostsResult run(String text) {
@@ -52,7 +54,7 @@ class KnownHostsImport {
                 jumpHosts.add(endpoint);
             }
         }
-        Run run = new Run(all, jumpHosts, new HashSet<>());
+        Run run = new Run(all, jumpHosts, new HashSet<>(), new HashSet<>());
         List<KnownHostsResult.Line> results = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             KnownHostsResult.Line result = line(i + 1, lines[i], run);
@@ -95,12 +97,12 @@ class KnownHostsImport {
             return "UNCHANGED";
         }
         if (node.hasPinnedHostKey()) {
-            return run.pinnedNow().contains(node.getId())
+            return run.pinnedNodes().contains(node.getId())
                     ? "SKIPPED_ANOTHER_KEY_PINNED_FROM_THIS_FILE"
                     : "CONFLICT_DIFFERENT_KEY_PINNED";
         }
         node.pinHostKey(line.algorithm(), line.fingerprint(), line.publicKeyBase64(), Instant.now(clock));
-        run.pinnedNow().add(node.getId());
+        run.pinnedNodes().add(node.getId());
         audit.record(
                 "node.host-key.known-hosts",
                 "node:" + node.getName(),
@@ -115,13 +117,13 @@ class KnownHostsImport {
             return "UNCHANGED";
         }
         if (key.hasPin()) {
-            return run.pinnedNow().contains(endpoint)
+            return run.pinnedJumpHosts().contains(endpoint)
                     ? "SKIPPED_ANOTHER_KEY_PINNED_FROM_THIS_FILE"
                     : "CONFLICT_DIFFERENT_KEY_PINNED";
         }
         key.pin(line.algorithm(), line.fingerprint(), line.publicKeyBase64(), now);
         jumpHostKeys.save(key);
-        run.pinnedNow().add(endpoint);
+        run.pinnedJumpHosts().add(endpoint);
         audit.record(
                 "jump-host.host-key.known-hosts",
                 endpoint.auditTarget(),
