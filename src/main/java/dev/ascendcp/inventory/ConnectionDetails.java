@@ -41,12 +41,23 @@ public record ConnectionDetails(
         }
     }
 
-    /** A bastion to reach the node through, with its own login. */
-    public record JumpHost(String host, int port, String username, Secret secret) {
+    /**
+     * A bastion to reach the node through, with its own login.
+     *
+     * @param pinnedHostKey the bastion's trusted host key (one per host and port, shared by every node behind it), or
+     *     {@code null} when none is pinned yet; the node's {@link HostKeyPolicy} applies to the bastion too
+     */
+    public record JumpHost(
+            String host,
+            int port,
+            String username,
+            Secret secret,
+            @Nullable PinnedHostKey pinnedHostKey) {
 
         @Override
         public String toString() {
-            return "JumpHost[" + username + "@" + host + ":" + port + ", " + secret + "]";
+            return "JumpHost[" + username + "@" + host + ":" + port + ", " + secret + ", pinned="
+                    + (pinnedHostKey == null ? "none" : pinnedHostKey.fingerprint()) + "]";
         }
     }
 

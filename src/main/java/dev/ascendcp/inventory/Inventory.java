@@ -13,10 +13,12 @@ public class Inventory {
 
     private final ClusterRepository clusters;
     private final NodeRepository nodes;
+    private final JumpHostKeyRepository jumpHostKeys;
 
-    Inventory(ClusterRepository clusters, NodeRepository nodes) {
+    Inventory(ClusterRepository clusters, NodeRepository nodes, JumpHostKeyRepository jumpHostKeys) {
         this.clusters = clusters;
         this.nodes = nodes;
+        this.jumpHostKeys = jumpHostKeys;
     }
 
     /** A cluster's configuration with every default filled in. */
@@ -36,7 +38,9 @@ public class Inventory {
                 clusters.findById(clusterId).orElseThrow(() -> InventoryException.notFound("cluster", clusterId));
         List<NodeResponse> members = new ArrayList<>();
         for (UUID id : cluster.getMemberIds()) {
-            nodes.findById(id).ifPresent(node -> members.add(NodeResponse.of(node, clusterId)));
+            nodes.findById(id)
+                    .ifPresent(node -> members.add(NodeResponse.of(
+                            node, clusterId, jumpHostKeys.findFor(node).orElse(null))));
         }
         return members;
     }
@@ -45,6 +49,8 @@ public class Inventory {
     public Optional<NodeResponse> findNode(UUID nodeId) {
         return nodes.findById(nodeId)
                 .map(node -> NodeResponse.of(
-                        node, clusters.findClusterIdOfNode(nodeId).orElse(null)));
+                        node,
+                        clusters.findClusterIdOfNode(nodeId).orElse(null),
+                        jumpHostKeys.findFor(node).orElse(null)));
     }
 }

@@ -19,13 +19,20 @@ public class NodeConnections {
 
     private final NodeRepository nodes;
     private final CredentialRepository credentials;
+    private final JumpHostKeyRepository jumpHostKeys;
     private final SecretCipher cipher;
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
-    NodeConnections(NodeRepository nodes, CredentialRepository credentials, SecretCipher cipher, AuditLog audit) {
+    NodeConnections(
+            NodeRepository nodes,
+            CredentialRepository credentials,
+            JumpHostKeyRepository jumpHostKeys,
+            SecretCipher cipher,
+            AuditLog audit) {
         this.nodes = nodes;
         this.credentials = credentials;
+        this.jumpHostKeys = jumpHostKeys;
         this.cipher = cipher;
         this.audit = audit;
     }
@@ -42,11 +49,20 @@ public class NodeConnections {
         ConnectionDetails.JumpHost jump = null;
         if (node.getJumpHost() != null && node.getJumpCredentialId() != null) {
             Credential jumpLogin = credential(node.getJumpCredentialId());
+            ConnectionDetails.PinnedHostKey jumpPin = jumpHostKeys
+                    .findFor(node)
+                    .filter(JumpHostKey::hasPin)
+                    .map(key -> new ConnectionDetails.PinnedHostKey(
+                            String.valueOf(key.getAlgorithm()),
+                            String.valueOf(key.getFingerprint()),
+                            String.valueOf(key.getPublicKeyBlob())))
+                    .orElse(null);
             jump = new ConnectionDetails.JumpHost(
                     node.getJumpHost(),
                     node.getJumpPort() == null ? 22 : node.getJumpPort(),
                     jumpLogin.getUsername(),
-                    secret(jumpLogin));
+                    secret(jumpLogin),
+                    jumpPin);
         }
         ConnectionDetails.PinnedHostKey pinned = node.getHostKeyFingerprint() == null
                 ? null
@@ -105,7 +121,8 @@ public class NodeConnections {
                         + (node.getHostKeyFingerprint() == null ? "none" : node.getHostKeyFingerprint()));
     }
 
-    private static void checkKey(String algorithm, String fingerprint, String publicKeyBase64) {
+    /** Refuses a fingerprint or algorithm that does not belong to the key (the SSH layer computed all three). */
+    static void checkKey(String algorithm, String fingerprint, String publicKeyBase64) {
         byte[] blob;
         try {
             blob = Base64.getDecoder().decode(publicKeyBase64);

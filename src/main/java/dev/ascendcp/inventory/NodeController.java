@@ -91,10 +91,28 @@ class NodeController {
     @ApiResponse(responseCode = "409", description = "The node has offered no new key")
     @ApiResponse(responseCode = "422", description = "The fingerprint is not the offered key's")
     NodeResponse trust(@PathVariable UUID id, @RequestBody TrustRequest request) {
+        return hostKeys.trust(id, fingerprint(request));
+    }
+
+    @PostMapping("/{id}/jump-host-key/trust")
+    @Operation(
+            summary = "Trust the host key the node's jump host offered after a mismatch (ADMIN)",
+            description = "The pin belongs to the jump host's host and port, so it applies to every node reached"
+                    + " through the same bastion. The offered key is shown as jumpHost.pendingHostKey.")
+    @ApiResponse(responseCode = "200", description = "The key is pinned for the jump host")
+    @ApiResponse(responseCode = "400", description = "The fingerprint is missing or too long")
+    @ApiResponse(responseCode = "404", description = "No such node")
+    @ApiResponse(responseCode = "409", description = "The node has no jump host, or its jump host offered no new key")
+    @ApiResponse(responseCode = "422", description = "The fingerprint is not the offered key's")
+    NodeResponse trustJumpHost(@PathVariable UUID id, @RequestBody TrustRequest request) {
+        return hostKeys.trustJumpHost(id, fingerprint(request));
+    }
+
+    private static String fingerprint(TrustRequest request) {
         if (request.fingerprint() == null || request.fingerprint().length() > 100) {
             throw InventoryException.invalid(
                     java.util.List.of(new FieldProblem("fingerprint", "must be an OpenSSH SHA256 fingerprint")));
         }
-        return hostKeys.trust(id, request.fingerprint());
+        return request.fingerprint().strip();
     }
 }

@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class NodeImportController {
 
     private final NodeImport imports;
-    private final HostKeyTrust hostKeys;
+    private final KnownHostsImport knownHosts;
     private final InventoryProperties properties;
 
-    NodeImportController(NodeImport imports, HostKeyTrust hostKeys, InventoryProperties properties) {
+    NodeImportController(NodeImport imports, KnownHostsImport knownHosts, InventoryProperties properties) {
         this.imports = imports;
-        this.hostKeys = hostKeys;
+        this.knownHosts = knownHosts;
         this.properties = properties;
     }
 
@@ -49,12 +49,13 @@ class NodeImportController {
     @PostMapping(path = "/known-hosts", consumes = MediaType.TEXT_PLAIN_VALUE)
     @Operation(
             summary = "Pin host keys from an OpenSSH known_hosts file (ADMIN)",
-            description = "Matches nodes by host (or [host]:port), hashed entries included; a node that already has"
-                    + " a different pin is left alone.")
+            description = "Matches nodes by host (or [host]:port), hashed entries included, and the jump hosts"
+                    + " nodes are reached through (results[].jumpHosts); a node or jump host that already has a"
+                    + " different pin is left alone.")
     @ApiResponse(responseCode = "200", description = "Per-line results")
     @ApiResponse(responseCode = "400", description = "The file is too large")
     KnownHostsResult knownHosts(InputStream body) throws IOException {
-        return hostKeys.importKnownHosts(read(body, properties.importMaxBytes()));
+        return knownHosts.run(read(body, properties.importMaxBytes()));
     }
 
     static NodeImport.Format format(MediaType type) {

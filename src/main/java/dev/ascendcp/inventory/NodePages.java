@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The inventory pages: node list, new node, node view and edit, delete. */
+/** The inventory pages: node list, new node, node view and edit, host-key trust, delete. */
 @Controller
 class NodePages {
 
@@ -94,6 +94,17 @@ class NodePages {
         try {
             hostKeys.trust(id, fingerprint.strip());
             redirect.addFlashAttribute("flash", "The new host key is pinned.");
+        } catch (InventoryException e) {
+            redirect.addFlashAttribute("flash", "Not trusted: " + message(e));
+        }
+        return "redirect:/nodes/" + id;
+    }
+
+    @PostMapping("/nodes/{id}/jump-host-key/trust")
+    String trustJumpHost(@PathVariable UUID id, @RequestParam String fingerprint, RedirectAttributes redirect) {
+        try {
+            hostKeys.trustJumpHost(id, fingerprint.strip());
+            redirect.addFlashAttribute("flash", "The jump host's new key is pinned.");
         } catch (InventoryException e) {
             redirect.addFlashAttribute("flash", "Not trusted: " + message(e));
         }

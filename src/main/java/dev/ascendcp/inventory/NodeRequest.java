@@ -33,7 +33,13 @@ record NodeRequest(
         @Schema(example = "8") @NotNull @Min(1) @Max(16) Integer npuCount,
         @Size(max = 32) @Nullable Map<@NotNull @LabelKey String, @NotNull @LabelValue String> labels,
         @Valid @Nullable JumpHost jumpHost,
-        @Schema(defaultValue = "TOFU") @Nullable HostKeyPolicy hostKeyPolicy) {
+
+        @Schema(
+                defaultValue = "TOFU",
+                description = "TOFU pins the first host key seen, STRICT connects only to a key pinned"
+                        + " beforehand; it applies to the jump host too")
+        @Nullable
+        HostKeyPolicy hostKeyPolicy) {
 
     /** A bastion the node is reached through. */
     @Schema(name = "JumpHostRequest")

@@ -26,8 +26,17 @@ public record NodeResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * The node's bastion. {@code hostKey} is the key pinned for this host and port (shared by every node behind it),
+     * {@code pendingHostKey} the one it last offered when that did not match or was not pinned on a STRICT node.
+     */
     @Schema(name = "JumpHost")
-    public record JumpHost(String host, int port, UUID credentialId) {}
+    public record JumpHost(
+            String host,
+            int port,
+            UUID credentialId,
+            @Nullable HostKey hostKey,
+            @Nullable PendingHostKey pendingHostKey) {}
 
     @Schema(name = "HostKey")
     public record HostKey(String algorithm, String fingerprint, Instant firstSeenAt) {}
@@ -35,7 +44,7 @@ public record NodeResponse(
     @Schema(name = "PendingHostKey")
     public record PendingHostKey(String algorithm, String fingerprint, Instant seenAt) {}
 
-    static NodeResponse of(Node node, @Nullable UUID clusterId) {
+    static NodeResponse of(Node node, @Nullable UUID clusterId, @Nullable JumpHostKey jumpHostKey) {
         return new NodeResponse(
                 node.getId(),
                 node.getName(),
@@ -48,10 +57,7 @@ public record NodeResponse(
                 node.getNpuCount(),
                 Map.copyOf(node.getLabels()),
                 clusterId,
-                node.getJumpHost() == null
-                        ? null
-                        : new JumpHost(
-                                node.getJumpHost(), nonNull(node.getJumpPort()), nonNull(node.getJumpCredentialId())),
+                node.getJumpHost() == null ? null : jumpHost(node, jumpHostKey),
                 node.getHostKeyPolicy(),
                 node.getHostKeyFingerprint() == null
                         ? null
@@ -67,6 +73,24 @@ public record NodeResponse(
                                 nonNull(node.getPendingKeySeenAt())),
                 node.getCreatedAt(),
                 node.getUpdatedAt());
+    }
+
+    private static JumpHost jumpHost(Node node, @Nullable JumpHostKey key) {
+        HostKey pinned = key == null || key.getFingerprint() == null
+                ? null
+                : new HostKey(String.valueOf(key.getAlgorithm()), key.getFingerprint(), nonNull(key.getFirstSeenAt()));
+        PendingHostKey pending = key == null || key.getPendingKeyFingerprint() == null
+                ? null
+                : new PendingHostKey(
+                        String.valueOf(key.getPendingKeyAlgorithm()),
+                        key.getPendingKeyFingerprint(),
+                        nonNull(key.getPendingKeySeenAt()));
+        return new JumpHost(
+                String.valueOf(node.getJumpHost()),
+                nonNull(node.getJumpPort()),
+                nonNull(node.getJumpCredentialId()),
+                pinned,
+                pending);
     }
 
     private static <T> T nonNull(@Nullable T value) {

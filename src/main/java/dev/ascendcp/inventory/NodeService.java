@@ -22,6 +22,7 @@ class NodeService {
     private final NodeRepository nodes;
     private final CredentialRepository credentials;
     private final ClusterRepository clusters;
+    private final JumpHostKeyRepository jumpHostKeys;
     private final RequestValidator validator;
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
@@ -30,11 +31,13 @@ class NodeService {
             NodeRepository nodes,
             CredentialRepository credentials,
             ClusterRepository clusters,
+            JumpHostKeyRepository jumpHostKeys,
             RequestValidator validator,
             AuditLog audit) {
         this.nodes = nodes;
         this.credentials = credentials;
         this.clusters = clusters;
+        this.jumpHostKeys = jumpHostKeys;
         this.validator = validator;
         this.audit = audit;
     }
@@ -48,13 +51,27 @@ class NodeService {
                 clusterOf.put((UUID) row[0], (UUID) row[1]);
             }
         }
-        return page.map(node -> NodeResponse.of(node, clusterOf.get(node.getId())));
+        Map<JumpEndpoint, JumpHostKey> jumpKeys = new HashMap<>();
+        if (page.stream().anyMatch(node -> node.getJumpHost() != null)) {
+            jumpHostKeys.findAll().forEach(key -> jumpKeys.put(key.endpoint(), key));
+        }
+        return page.map(node -> {
+            JumpEndpoint jump = JumpHostKeys.endpointOf(node);
+            return NodeResponse.of(node, clusterOf.get(node.getId()), jump == null ? null : jumpKeys.get(jump));
+        });
     }
 
     @Transactional(readOnly = true)
     NodeResponse get(UUID id) {
-        Node node = find(id);
-        return NodeResponse.of(node, clusters.findClusterIdOfNode(id).orElse(null));
+        return response(find(id));
+    }
+
+    /** The node as the API shows it, with its cluster and its jump host's key. */
+    NodeResponse response(Node node) {
+        return NodeResponse.of(
+                node,
+                clusters.findClusterIdOfNode(node.getId()).orElse(null),
+                jumpHostKeys.findFor(node).orElse(null));
     }
 
     @Transactional
@@ -64,7 +81,7 @@ class NodeService {
         node.update(request, node.getCreatedAt());
         save(node);
         audit.record("node.create", "node:" + node.getName(), describe(node));
-        return NodeResponse.of(node, null);
+        return NodeResponse.of(node, null, jumpHostKeys.findFor(node).orElse(null));
     }
 
     @Transactional
@@ -74,7 +91,7 @@ class NodeService {
         node.update(request, Instant.now(clock));
         save(node);
         audit.record("node.update", "node:" + node.getName(), describe(node));
-        return NodeResponse.of(node, clusters.findClusterIdOfNode(id).orElse(null));
+        return response(node);
     }
 
     @Transactional

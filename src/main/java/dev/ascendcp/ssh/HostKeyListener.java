@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
  */
 public interface HostKeyListener {
 
-    /** Ignores everything. */
+    /** Accepts every first-seen key and remembers nothing. */
     HostKeyListener NONE = new HostKeyListener() {
         @Override
-        public void onFirstSeen(String targetId, String algorithm, String fingerprint, String base64) {}
+        public boolean onFirstSeen(String targetId, String algorithm, String fingerprint, String base64) {
+            return true;
+        }
 
         @Override
         public void onMismatch(
@@ -22,10 +24,20 @@ public interface HostKeyListener {
                 String offeredBase64) {}
     };
 
-    /** A TOFU target without a pinned key offered this key, and it was accepted: pin it. */
-    void onFirstSeen(String targetId, String algorithm, String fingerprint, String base64);
+    /**
+     * A TOFU target without a pinned key offered this key: pin it. Answer {@code false} to refuse the key after all,
+     * e.g. because another connection pinned a different key for the same target meanwhile; the connection then fails
+     * with {@link FailureReason#HOST_KEY_MISMATCH} before authentication.
+     *
+     * @return whether the key is now the target's pinned key
+     */
+    boolean onFirstSeen(String targetId, String algorithm, String fingerprint, String base64);
 
-    /** The target offered a key other than the pinned one; the connection was refused. */
+    /**
+     * The target offered a key other than the pinned one ({@code expectedFingerprint}), or a STRICT target without a
+     * pin offered a key ({@code expectedFingerprint} is {@code null}); the connection was refused. Keep the offered
+     * key for an administrator to compare and trust.
+     */
     void onMismatch(
             String targetId,
             @Nullable String expectedFingerprint,

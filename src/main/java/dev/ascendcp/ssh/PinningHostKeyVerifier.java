@@ -53,15 +53,26 @@ final class PinningHostKeyVerifier implements HostKeyVerifier {
             if (policy == HostKeyPolicy.STRICT) {
                 reject(new ExecFailure(
                         FailureReason.HOST_KEY_MISMATCH,
-                        "no pinned key for STRICT node " + targetId + " (" + hostname + ":" + port + " offered "
-                                + algorithm + " " + fingerprint + ")",
+                        "no pinned key for STRICT target " + targetId + " (" + hostname + ":" + port + " offered "
+                                + algorithm + " " + fingerprint + "); nothing was sent, an admin must pin or trust"
+                                + " the key",
+                        null,
+                        fingerprint));
+                listener.onMismatch(targetId, null, algorithm, fingerprint, base64);
+                return false;
+            }
+            if (!listener.onFirstSeen(targetId, algorithm, fingerprint, base64)) {
+                reject(new ExecFailure(
+                        FailureReason.HOST_KEY_MISMATCH,
+                        "host key " + algorithm + " " + fingerprint + " of " + targetId + " (" + hostname + ":" + port
+                                + ") was not pinned on first use: another key was pinned meanwhile or trust on first"
+                                + " use is no longer allowed; nothing was sent",
                         null,
                         fingerprint));
                 return false;
             }
-            log.info("Trusting {} host key {} of {} on first use", algorithm, fingerprint, targetId);
+            log.info("Trusted {} host key {} of {} on first use", algorithm, fingerprint, targetId);
             acceptedBase64 = base64;
-            listener.onFirstSeen(targetId, algorithm, fingerprint, base64);
             return true;
         }
         if (pin.base64().equals(base64)) {

@@ -29,7 +29,10 @@ final class SshConnectionPool implements AutoCloseable {
         this.idleClose = idleClose;
     }
 
-    /** What a connection was made for; a target differing in any of these needs a new connection. */
+    /**
+     * What a connection was made for; a target differing in any of these needs a new connection. Pins are not part of
+     * it: a pin recorded on first use matches the live connection, a different pin is checked by {@link Slot}.
+     */
     private record Identity(
             String host,
             int port,
@@ -43,7 +46,7 @@ final class SshConnectionPool implements AutoCloseable {
                     target.port(),
                     target.username(),
                     target.auth(),
-                    target.jumpHost(),
+                    target.jumpHost() == null ? null : target.jumpHost().withPinnedHostKey(null),
                     target.hostKeyPolicy());
         }
     }
@@ -65,7 +68,10 @@ final class SshConnectionPool implements AutoCloseable {
                 return false;
             }
             HostKeyPin pin = target.pinnedHostKey();
-            return pin == null || pin.base64().equals(connection.hostKeyBase64());
+            HostKeyPin jumpPin =
+                    target.jumpHost() == null ? null : target.jumpHost().pinnedHostKey();
+            return (pin == null || pin.base64().equals(connection.hostKeyBase64()))
+                    && (jumpPin == null || jumpPin.base64().equals(connection.jumpHostKeyBase64()));
         }
 
         void closeConnection() {

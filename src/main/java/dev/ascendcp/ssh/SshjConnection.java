@@ -4,11 +4,15 @@ import java.io.IOException;
 import net.schmizz.sshj.SSHClient;
 import org.jspecify.annotations.Nullable;
 
-/** One authenticated sshj client (and the jump host client it tunnels through, if any). */
+/**
+ * One authenticated sshj client (and the jump host client it tunnels through, if any), with the host keys they
+ * accepted.
+ */
 record SshjConnection(
         SSHClient client,
         @Nullable SSHClient jumpClient,
-        @Nullable String hostKeyBase64) {
+        @Nullable String hostKeyBase64,
+        @Nullable String jumpHostKeyBase64) {
 
     boolean isAlive() {
         return client.isConnected() && client.isAuthenticated();

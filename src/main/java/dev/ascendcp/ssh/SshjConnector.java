@@ -73,12 +73,14 @@ final class SshjConnector {
 
     SshjConnection connect(SshTarget target, HostKeyListener listener) throws ConnectFailedException {
         SSHClient jumpClient = null;
+        @Nullable String jumpHostKey = null;
         JumpHost jump = target.jumpHost();
         if (jump != null) {
             Endpoint via = new Endpoint(
                     jump.id(), "jump host " + jump.id(), jump.host(), jump.port(), jump.username(), jump.auth());
-            jumpClient = open(via, jump.hostKeyPolicy(), jump.pinnedHostKey(), listener, null)
-                    .client();
+            Opened bastion = open(via, jump.hostKeyPolicy(), jump.pinnedHostKey(), listener, null);
+            jumpClient = bastion.client();
+            jumpHostKey = bastion.hostKeyBase64();
         }
         try {
             Endpoint endpoint = new Endpoint(
@@ -89,7 +91,7 @@ final class SshjConnector {
                     target.id(),
                     target.address(),
                     jump == null ? "" : " via " + jump.id());
-            return new SshjConnection(opened.client(), jumpClient, opened.hostKeyBase64());
+            return new SshjConnection(opened.client(), jumpClient, opened.hostKeyBase64(), jumpHostKey);
         } catch (ConnectFailedException e) {
             if (jumpClient != null) {
                 SshjConnection.closeQuietly(jumpClient);

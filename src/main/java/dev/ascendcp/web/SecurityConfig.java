@@ -83,9 +83,18 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/credentials/**")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/nodes/*/host-key/trust")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/nodes/*/host-key/trust",
+                                "/api/v1/nodes/*/jump-host-key/trust")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/nodes/known-hosts", "/nodes/*/host-key/trust")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/nodes/known-hosts",
+                                "/nodes/*/host-key/trust",
+                                "/nodes/*/jump-host-key/trust")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/nodes/known-hosts")
                         .hasRole("ADMIN")
                         .requestMatchers("/credentials/**", "/users/**")
                         .hasRole("ADMIN")

@@ -29,11 +29,15 @@ abstract class InventoryRepositoryContract {
     ClusterRepository clusters;
 
     @Autowired
+    JumpHostKeyRepository jumpHostKeys;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void migrationsCreateTheInventoryTables() {
-        for (String table : List.of("credential", "node", "node_label", "cluster", "cluster_node", "cluster_env")) {
+        for (String table : List.of(
+                "credential", "node", "node_label", "cluster", "cluster_node", "cluster_env", "jump_host_key")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class))
                     .isZero();
         }
@@ -87,6 +91,26 @@ abstract class InventoryRepositoryContract {
                     credentials.delete(credential);
                     credentials.flush();
                 })
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void storesOneJumpHostKeyPerEndpointWithItsPendingKey() {
+        JumpHostKey key = new JumpHostKey(JumpEndpoint.of("Bastion.Example", 2222), Instant.now());
+        key.pin("ssh-ed25519", "SHA256:pinned", "AAAApinned", Instant.now());
+        key.offer("ecdsa-sha2-nistp256", "SHA256:offered", "AAAAoffered", Instant.now());
+        jumpHostKeys.saveAndFlush(key);
+
+        assertThat(jumpHostKeys.find(JumpEndpoint.of("bastion.example", 2222)))
+                .get()
+                .satisfies(found -> {
+                    assertThat(found.getFingerprint()).isEqualTo("SHA256:pinned");
+                    assertThat(found.getPendingKeyFingerprint()).isEqualTo("SHA256:offered");
+                    assertThat(found.getPendingKeySeenAt()).isNotNull();
+                });
+        assertThat(jumpHostKeys.find(JumpEndpoint.of("bastion.example", 22))).isEmpty();
+        assertThatThrownBy(() -> jumpHostKeys.saveAndFlush(
+                        new JumpHostKey(JumpEndpoint.of("bastion.example", 2222), Instant.now())))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

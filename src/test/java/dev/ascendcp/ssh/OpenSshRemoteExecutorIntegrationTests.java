@@ -179,6 +179,31 @@ class OpenSshRemoteExecutorIntegrationTests extends RemoteExecutorContract {
     }
 
     @Test
+    void keepsTheConnectionWhenTheJumpHostKeyItAcceptedGetsPinnedAndReconnectsForAnotherPin() {
+        String id = "jump-reuse-" + UUID.randomUUID();
+        JumpHost jump = JumpHost.of(LOCALHOST, sshd.port(), SUDO_USER, SshAuth.password(sshd.password(SUDO_USER)));
+        assertThat(executor.execute(target(id).withJumpHost(jump), RemoteCommand.of("true"))
+                        .failure())
+                .isNull();
+        RecordingHostKeyListener.FirstSeen seen = hostKeys.firstSeen.stream()
+                .filter(f -> f.targetId().equals(jump.id()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        HostKeyPin recorded = new HostKeyPin(seen.algorithm(), seen.fingerprint(), seen.base64());
+
+        ExecResult pinned =
+                executor.execute(target(id).withJumpHost(jump.withPinnedHostKey(recorded)), RemoteCommand.of("true"));
+        long afterPin = executor.connectionsOpened(id);
+        ExecResult foreign = executor.execute(
+                target(id).withJumpHost(jump.withPinnedHostKey(sshd.foreignHostKey())), RemoteCommand.of("true"));
+
+        assertThat(pinned.failure()).isNull();
+        assertThat(afterPin).isEqualTo(1);
+        assertThat(foreign.failureReason()).isEqualTo(FailureReason.HOST_KEY_MISMATCH);
+        assertThat(executor.connectionsOpened(id)).isEqualTo(1);
+    }
+
+    @Test
     void refusesAJumpHostWhoseKeyChanged() {
         JumpHost jump = JumpHost.of(LOCALHOST, sshd.port(), SUDO_USER, SshAuth.password(sshd.password(SUDO_USER)))
                 .withPinnedHostKey(sshd.foreignHostKey());

@@ -25,17 +25,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real OpenSSH {@code sshd} for one test class: its own config, host key, port and log in a temp directory, two
  * local users ({@value #SUDO_USER} with passwordless sudo, {@value #PLAIN_USER} without) with fresh random passwords
- * and one authorized key of each kind. Needs root and {@code /usr/sbin/sshd}; skips otherwise (fails on CI).
+ * and one authorized key of each kind. Needs root and {@code /usr/sbin/sshd}; skips otherwise (fails on CI). Public
+ * for the inventory's tests of jump hosts, which need a real bastion that can be restarted with new host keys.
  */
-final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     static final String SUDO_USER = "acpssh-sudo";
-    static final String PLAIN_USER = "acpssh-plain";
+    public static final String PLAIN_USER = "acpssh-plain";
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
     private static final Path SUDOERS = Path.of("/etc/sudoers.d/acpssh-test");
 
     /** The kinds of user keys the server authorizes. */
-    enum UserKey {
+    public enum UserKey {
         RSA("-t", "rsa", "-b", "2048"),
         ECDSA("-t", "ecdsa", "-b", "256"),
         ED25519("-t", "ed25519"),
@@ -58,6 +59,8 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
     private final Map<UserKey, String> privateKeys = new EnumMap<>(UserKey.class);
     private @Nullable Path dir;
     private @Nullable Process sshd;
+    private @Nullable Path config;
+    private int starts;
     private int port;
     private @Nullable HostKeyPin hostKey;
     private @Nullable HostKeyPin ecdsaHostKey;
@@ -78,32 +81,76 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         createUsers();
         createKeys();
+        createHostKeys();
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
         run("chmod", "1777", scratch.toString());
         port = freePort();
-        Path config = writeConfig();
+        config = writeConfig();
         run(SSHD.toString(), "-t", "-f", config.toString());
-        sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sshd.log").toFile())
-                .start();
-        awaitListening();
+        startServer();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (sshd != null) {
-            sshd.destroy();
-            if (!sshd.waitFor(5, TimeUnit.SECONDS)) {
-                sshd.destroyForcibly();
-            }
-        }
+        stopServer();
         if (dir != null) {
             run("rm", "-rf", dir.toString());
         }
     }
 
-    int port() {
+    /**
+     * Stops sshd and the sessions it serves, as a reinstalled machine would, gives it fresh host keys and starts it
+     * again on the same port. {@link #hostKey()}, {@link #ecdsaHostKey()} and {@link #log()} then describe the new
+     * server.
+     */
+    public void restartWithNewHostKeys() throws IOException, InterruptedException {
+        stopServer();
+        createHostKeys();
+        startServer();
+    }
+
+    private void startServer() throws IOException, InterruptedException {
+        starts++;
+        sshd = new ProcessBuilder(
+                        SSHD.toString(),
+                        "-D",
+                        "-e",
+                        "-f",
+                        java.util.Objects.requireNonNull(config).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile().toFile())
+                .start();
+        awaitListening();
+    }
+
+    /** Ends sshd and its children (one per connection), all started by this extension, by their process ids. */
+    private void stopServer() throws InterruptedException {
+        Process server = sshd;
+        sshd = null;
+        if (server == null) {
+            return;
+        }
+        List<ProcessHandle> sessions = server.descendants().toList();
+        sessions.forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(5, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle session : sessions) {
+            try {
+                session.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                session.destroyForcibly();
+            }
+        }
+    }
+
+    private Path logFile() {
+        return java.util.Objects.requireNonNull(dir).resolve("sshd-" + starts + ".log");
+    }
+
+    public int port() {
         return port;
     }
 
@@ -111,7 +158,7 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
         return passwords.get(user);
     }
 
-    String privateKey(UserKey key) {
+    public String privateKey(UserKey key) {
         return privateKeys.get(key);
     }
 
@@ -119,12 +166,12 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
         return SshAuth.key(privateKey(key), key.passphrase());
     }
 
-    HostKeyPin hostKey() {
+    public HostKeyPin hostKey() {
         return java.util.Objects.requireNonNull(hostKey);
     }
 
     /** The server's second host key (ECDSA), which a known_hosts import might pin instead of the Ed25519 one. */
-    HostKeyPin ecdsaHostKey() {
+    public HostKeyPin ecdsaHostKey() {
         return java.util.Objects.requireNonNull(ecdsaHostKey, "sshd not started");
     }
 
@@ -140,8 +187,9 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
         return java.util.Objects.requireNonNull(dir).resolve("scratch");
     }
 
-    String log() throws IOException {
-        return Files.readString(java.util.Objects.requireNonNull(dir).resolve("sshd.log"));
+    /** What the running sshd logged since it (re)started. */
+    public String log() throws IOException {
+        return Files.readString(logFile());
     }
 
     /** How many processes of the test users have {@code pattern} in their command line. */
@@ -200,16 +248,24 @@ final class OpenSshServerExtension implements BeforeAllCallback, AfterAllCallbac
             Files.writeString(file, authorized);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        Path host = dir.resolve("ssh_host_ed25519_key");
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "acp-host", "-f", host.toString());
-        hostKey = pinOf(Path.of(host + ".pub"));
-        hostKeyFingerprintFromKeygen = keygenFingerprint(Path.of(host + ".pub"));
-        Path second = dir.resolve("ssh_host_ecdsa_key");
-        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "acp-host-ecdsa", "-f", second.toString());
-        ecdsaHostKey = pinOf(Path.of(second + ".pub"));
         Path foreign = keys.resolve("foreign_host_key");
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "acp-foreign", "-f", foreign.toString());
         foreignHostKey = pinOf(Path.of(foreign + ".pub"));
+    }
+
+    /** The server's two host keys, replacing any there are (ssh-keygen would ask before overwriting). */
+    private void createHostKeys() throws IOException, InterruptedException {
+        Path host = dir.resolve("ssh_host_ed25519_key");
+        Path second = dir.resolve("ssh_host_ecdsa_key");
+        for (Path file : List.of(host, second)) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + ".pub"));
+        }
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "acp-host", "-f", host.toString());
+        hostKey = pinOf(Path.of(host + ".pub"));
+        hostKeyFingerprintFromKeygen = keygenFingerprint(Path.of(host + ".pub"));
+        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "acp-host-ecdsa", "-f", second.toString());
+        ecdsaHostKey = pinOf(Path.of(second + ".pub"));
     }
 
     private Path writeConfig() throws IOException {

@@ -54,6 +54,36 @@ class PinningHostKeyVerifierTests {
         assertThat(verifier.findExistingAlgorithms("h", 22)).containsExactly("ecdsa-sha2-nistp256");
     }
 
+    @Test
+    void refusesAFirstSeenKeyTheListenerDidNotPin() throws Exception {
+        listener.refuse.add("jump:bastion:22");
+        PinningHostKeyVerifier verifier =
+                new PinningHostKeyVerifier("jump:bastion:22", HostKeyPolicy.TOFU, null, listener);
+
+        assertThat(verifier.verify("bastion", 22, newKey())).isFalse();
+
+        assertThat(verifier.rejection().reason()).isEqualTo(FailureReason.HOST_KEY_MISMATCH);
+        assertThat(verifier.rejection().message()).contains("was not pinned on first use");
+        assertThat(verifier.acceptedBase64()).isNull();
+    }
+
+    @Test
+    void reportsTheKeyAStrictTargetWithoutAPinOffered() throws Exception {
+        PublicKey offered = newKey();
+        PinningHostKeyVerifier verifier =
+                new PinningHostKeyVerifier("jump:bastion:22", HostKeyPolicy.STRICT, null, listener);
+
+        assertThat(verifier.verify("bastion", 22, offered)).isFalse();
+
+        assertThat(verifier.rejection().expectedFingerprint()).isNull();
+        assertThat(listener.firstSeen).isEmpty();
+        assertThat(listener.mismatches).singleElement().satisfies(m -> {
+            assertThat(m.targetId()).isEqualTo("jump:bastion:22");
+            assertThat(m.expectedFingerprint()).isNull();
+            assertThat(m.offeredBase64()).isEqualTo(base64(offered));
+        });
+    }
+
     private static PublicKey newKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
-/** Remembers every host-key event, in order. */
+/** Remembers every host-key event, in order; refuses first-seen keys of the target ids in {@link #refuse}. */
 final class RecordingHostKeyListener implements HostKeyListener {
 
     record FirstSeen(String targetId, String algorithm, String fingerprint, String base64) {}
@@ -18,10 +18,12 @@ final class RecordingHostKeyListener implements HostKeyListener {
 
     final List<FirstSeen> firstSeen = new CopyOnWriteArrayList<>();
     final List<Mismatch> mismatches = new CopyOnWriteArrayList<>();
+    final java.util.Set<String> refuse = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
-    public void onFirstSeen(String targetId, String algorithm, String fingerprint, String base64) {
+    public boolean onFirstSeen(String targetId, String algorithm, String fingerprint, String base64) {
         firstSeen.add(new FirstSeen(targetId, algorithm, fingerprint, base64));
+        return !refuse.contains(targetId);
     }
 
     @Override

@@ -255,9 +255,16 @@ abstract class RemoteExecutorContract {
                 RemoteCommand.of("true"));
 
         assertThat(unpinned.failureReason()).isEqualTo(FailureReason.HOST_KEY_MISMATCH);
-        assertThat(unpinned.failure().message()).contains("no pinned key for STRICT node");
+        assertThat(unpinned.failure().message()).contains("no pinned key for STRICT target strict-unpinned");
         assertThat(unpinned.failure().offeredFingerprint()).isEqualTo(hostKey().fingerprint());
         assertThat(hostKeys.firstSeen).noneMatch(f -> f.targetId().equals("strict-unpinned"));
+        assertThat(hostKeys.mismatches)
+                .filteredOn(m -> m.targetId().equals("strict-unpinned"))
+                .first()
+                .satisfies(m -> {
+                    assertThat(m.expectedFingerprint()).isNull();
+                    assertThat(m.offeredFingerprint()).isEqualTo(hostKey().fingerprint());
+                });
         assertThat(pinned.succeeded()).isTrue();
     }
 
