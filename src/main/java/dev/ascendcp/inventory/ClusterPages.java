@@ -52,16 +52,14 @@ class ClusterPages {
     String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         FormValues values = new FormValues(params);
         ClusterRequest request = request(values);
-        try {
-            if (values.problems.isEmpty()) {
-                ClusterResponse created = clusters.create(request);
-                redirect.addFlashAttribute("flash", "Cluster " + created.name() + " created.");
-                return "redirect:/clusters/" + created.id();
-            }
-        } catch (InventoryException e) {
-            values.problems.addAll(e.errors());
-        }
-        return form(model, values.echo(), values.all("workerNodeIds"), FormValues.errors(values.problems), null);
+        String saved = values.saveIfValid(() -> {
+            ClusterResponse created = clusters.create(request);
+            redirect.addFlashAttribute("flash", "Cluster " + created.name() + " created.");
+            return "redirect:/clusters/" + created.id();
+        });
+        return saved != null
+                ? saved
+                : form(model, values.echo(), values.all("workerNodeIds"), FormValues.errors(values.problems), null);
     }
 
     @GetMapping("/clusters/{id}/edit")
@@ -81,16 +79,14 @@ class ClusterPages {
         ClusterResponse existing = clusters.get(id);
         FormValues values = new FormValues(params);
         ClusterRequest request = request(values);
-        try {
-            if (values.problems.isEmpty()) {
-                clusters.update(id, request);
-                redirect.addFlashAttribute("flash", "Cluster " + request.name() + " saved.");
-                return "redirect:/clusters/" + id;
-            }
-        } catch (InventoryException e) {
-            values.problems.addAll(e.errors());
-        }
-        return form(model, values.echo(), values.all("workerNodeIds"), FormValues.errors(values.problems), existing);
+        String saved = values.saveIfValid(() -> {
+            clusters.update(id, request);
+            redirect.addFlashAttribute("flash", "Cluster " + request.name() + " saved.");
+            return "redirect:/clusters/" + id;
+        });
+        return saved != null
+                ? saved
+                : form(model, values.echo(), values.all("workerNodeIds"), FormValues.errors(values.problems), existing);
     }
 
     @PostMapping("/clusters/{id}/delete")

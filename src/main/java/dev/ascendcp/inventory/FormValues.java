@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
@@ -96,6 +97,23 @@ final class FormValues {
     }
 
     /** The submitted values for re-display; secret fields are never echoed back. */
+    /**
+     * Saves the form when it was read without problems and answers where to go next; a save that the inventory
+     * refuses adds its field problems instead. {@code null} means: show the form again with {@link #problems}.
+     */
+    @Nullable
+    String saveIfValid(Supplier<String> save) {
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return save.get();
+        } catch (InventoryException e) {
+            problems.addAll(e.errors());
+            return null;
+        }
+    }
+
     Map<String, String> echo(String... secretFields) {
         Map<String, String> echo = new LinkedHashMap<>();
         params.forEach((key, values) -> echo.put(key, values.isEmpty() ? "" : values.get(0)));

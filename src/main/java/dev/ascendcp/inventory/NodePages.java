@@ -50,16 +50,12 @@ class NodePages {
     String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         FormValues values = new FormValues(params);
         NodeRequest request = request(values);
-        try {
-            if (values.problems.isEmpty()) {
-                NodeResponse created = nodes.create(request);
-                redirect.addFlashAttribute("flash", "Node " + created.name() + " created.");
-                return "redirect:/nodes/" + created.id();
-            }
-        } catch (InventoryException e) {
-            values.problems.addAll(e.errors());
-        }
-        return form(model, values.echo(), FormValues.errors(values.problems), null);
+        String saved = values.saveIfValid(() -> {
+            NodeResponse created = nodes.create(request);
+            redirect.addFlashAttribute("flash", "Node " + created.name() + " created.");
+            return "redirect:/nodes/" + created.id();
+        });
+        return saved != null ? saved : form(model, values.echo(), FormValues.errors(values.problems), null);
     }
 
     @GetMapping("/nodes/{id}")
@@ -77,16 +73,12 @@ class NodePages {
         NodeResponse existing = nodes.get(id);
         FormValues values = new FormValues(params);
         NodeRequest request = request(values);
-        try {
-            if (values.problems.isEmpty()) {
-                nodes.update(id, request);
-                redirect.addFlashAttribute("flash", "Node " + request.name() + " saved.");
-                return "redirect:/nodes/" + id;
-            }
-        } catch (InventoryException e) {
-            values.problems.addAll(e.errors());
-        }
-        return form(model, values.echo(), FormValues.errors(values.problems), existing);
+        String saved = values.saveIfValid(() -> {
+            nodes.update(id, request);
+            redirect.addFlashAttribute("flash", "Node " + request.name() + " saved.");
+            return "redirect:/nodes/" + id;
+        });
+        return saved != null ? saved : form(model, values.echo(), FormValues.errors(values.problems), existing);
     }
 
     @PostMapping("/nodes/{id}/host-key/trust")
