@@ -42,7 +42,9 @@ final class ForwardingToOwnListeners implements ForwardingFilter {
         if (host.equals("localhost")) {
             return true;
         }
-        if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        boolean literal =
+                host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || host.contains(":") && host.matches("[0-9a-fA-F:.]+");
+        if (!literal) {
             return false; // a name: never resolved on behalf of a client
         }
         try {

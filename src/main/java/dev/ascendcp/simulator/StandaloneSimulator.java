@@ -44,6 +44,7 @@ public final class StandaloneSimulator {
     /** Starts the simulated nodes with profile {@value #PROFILE}; closing the context stops them. */
     public static ConfigurableApplicationContext run(String... args) {
         return new SpringApplicationBuilder(Nodes.class)
+                .main(StandaloneSimulator.class)
                 .web(WebApplicationType.NONE)
                 .profiles(PROFILE)
                 .run(args);

@@ -36,6 +36,7 @@ class ForwardingToOwnListenersTests {
         assertThat(filter.allows("127.0.0.2", 8000)).isTrue();
         assertThat(filter.allows("localhost", 8000)).isTrue();
         assertThat(filter.allows("127.0.0.1", 8000)).isTrue();
+        assertThat(filter.allows("::1", 8000)).isTrue();
     }
 
     @Test
@@ -44,6 +45,9 @@ class ForwardingToOwnListenersTests {
         assertThat(filter.allows("127.0.0.2", 22)).isFalse();
         assertThat(filter.allows("192.0.2.10", 8000)).isFalse();
         assertThat(filter.allows("example.org", 8000)).isFalse();
+        assertThat(filter.allows("cafe", 8000))
+                .as("a name, even one of hex digits")
+                .isFalse();
     }
 
     @Test
