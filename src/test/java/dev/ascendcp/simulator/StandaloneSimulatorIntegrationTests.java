@@ -131,7 +131,7 @@ class StandaloneSimulatorIntegrationTests {
     @Order(2)
     void logsInWithTheConfiguredPasswordAndPinsTheHostKeyOnFirstUse() throws Exception {
         SimulatedNode head = cluster().nodes().get(0);
-        headId = create("/api/v1/nodes", nodeJson(head, passwordCredential));
+        headId = create("/api/v1/nodes", nodeJson("standalone-1", head, passwordCredential));
         assertThat(hostKeyOf(headId)).isNull();
 
         ExecResult result = executor.execute(targets.target(UUID.fromString(headId)), RemoteCommand.of("hostname"));
@@ -145,7 +145,7 @@ class StandaloneSimulatorIntegrationTests {
                 "{\"name\":\"standalone-wrong\",\"username\":\"ascend\",\"kind\":\"PASSWORD\",\"password\":\"nope\"}");
         String other = create(
                 "/api/v1/nodes",
-                nodeJson(cluster().nodes().get(1), wrong).replace("\"sim-node-2\"", "\"sim-node-2-wrong\""));
+                nodeJson("standalone-2-wrong", cluster().nodes().get(1), wrong));
         assertThat(executor.execute(targets.target(UUID.fromString(other)), RemoteCommand.of("hostname"))
                         .failureReason())
                 .isEqualTo(FailureReason.AUTH_FAILED);
@@ -162,8 +162,7 @@ class StandaloneSimulatorIntegrationTests {
                                 .writeValueAsString(privateKey)
                         + "}");
         String node = create(
-                "/api/v1/nodes",
-                nodeJson(cluster().nodes().get(1), keyCredential).replace("\"sim-node-2\"", "\"sim-node-2-key\""));
+                "/api/v1/nodes", nodeJson("standalone-2-key", cluster().nodes().get(1), keyCredential));
 
         ExecResult result = executor.execute(targets.target(UUID.fromString(node)), RemoteCommand.of("hostname"));
 
@@ -192,7 +191,8 @@ class StandaloneSimulatorIntegrationTests {
     @Test
     @Order(5)
     void deploysAModelOnItsNodesReachedByHostName() throws Exception {
-        String worker = create("/api/v1/nodes", nodeJson(cluster().nodes().get(1), passwordCredential));
+        String worker = create(
+                "/api/v1/nodes", nodeJson("standalone-2", cluster().nodes().get(1), passwordCredential));
         int servePort = freePort();
         String clusterId = create(
                 "/api/v1/clusters",
@@ -262,9 +262,12 @@ class StandaloneSimulatorIntegrationTests {
         return JsonPath.read(response, "$.id");
     }
 
-    /** A node as an operator registers a compose service: by host name, the simulator's port and node IP. */
-    private static String nodeJson(SimulatedNode node, String credential) {
-        return "{\"name\":\"" + node.name() + "\",\"host\":\"localhost\",\"sshPort\":" + node.port()
+    /**
+     * A node as an operator registers a compose service: by host name, the simulator's port and node IP. Names are
+     * this test's own, as the context (and its database) may be shared with other tests.
+     */
+    private static String nodeJson(String name, SimulatedNode node, String credential) {
+        return "{\"name\":\"" + name + "\",\"host\":\"localhost\",\"sshPort\":" + node.port()
                 + ",\"credentialId\":\"" + credential + "\",\"localIp\":\"" + node.localIp() + "\",\"nicName\":\""
                 + node.nic() + "\",\"npuCount\":" + node.npuCount() + "}";
     }
