@@ -42,13 +42,16 @@ if (pre) {
     scroll();
   });
   const changed = () => document.body.dispatchEvent(new CustomEvent("job-changed"));
+  const terminal = ["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED"];
+  // The stream replays a finished job's events, its last status too: reload only a page rendered while it ran.
+  const renderedRunning = !terminal.includes(document.querySelector("#job-grid .status")?.textContent.trim());
   source.addEventListener("step", changed);
   source.addEventListener("status", (event) => {
     changed();
     const status = JSON.parse(event.data).status;
-    if (["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED"].includes(status)) {
+    if (terminal.includes(status)) {
       source.close();
-      window.setTimeout(() => window.location.reload(), 800);
+      if (renderedRunning) window.setTimeout(() => window.location.reload(), 800);
     }
   });
 }

@@ -1,6 +1,8 @@
 package dev.ascendcp.serving;
 
 import dev.ascendcp.inventory.Inventory;
+import dev.ascendcp.jobs.InvalidJobRequestException;
+import dev.ascendcp.jobs.JobConflictException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The playground page, the serving panel fragment (for htmx) and the panel's Stop/Restart buttons. */
+/**
+ * The playground page, the serving panel fragment (for htmx) and the panel's Stop/Restart buttons; a refusal (a job
+ * runs, an invalid plan) goes back to the cluster page as a message instead of an error page.
+ */
 @Controller
 class ServingPages {
 
@@ -50,13 +55,25 @@ class ServingPages {
 
     @PostMapping("/clusters/{clusterId}/serving/stop")
     String stop(@PathVariable UUID clusterId, RedirectAttributes redirect) throws InterruptedException {
-        ServingView view = control.stop(clusterId);
-        redirect.addFlashAttribute("flash", "Serving " + view.state() + ": " + view.message());
+        try {
+            ServingView view = control.stop(clusterId);
+            redirect.addFlashAttribute("flash", "Serving " + view.state() + ": " + view.message());
+        } catch (ServingException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flash", "Not stopped: " + e.getBody().getDetail());
+        }
         return "redirect:/clusters/" + clusterId;
     }
 
     @PostMapping("/clusters/{clusterId}/serving/restart")
-    String restart(@PathVariable UUID clusterId) {
-        return "redirect:/jobs/" + control.restart(clusterId, Map.of()).id();
+    String restart(@PathVariable UUID clusterId, RedirectAttributes redirect) {
+        try {
+            return "redirect:/jobs/" + control.restart(clusterId, Map.of()).id();
+        } catch (JobConflictException | InvalidJobRequestException e) {
+            redirect.addFlashAttribute("flash", "Not restarted: " + e.getBody().getDetail());
+            return "redirect:/clusters/" + clusterId;
+        }
     }
 }

@@ -25,20 +25,26 @@ public record ClusterSpec(
         int maxConcurrentHccn,
         boolean sudo,
         boolean distinctLoopbackIps,
-        String nic) {
+        String nic,
+        @Nullable String bindAddress,
+        List<String> nodeIps) {
 
     public ClusterSpec {
         authorizedKeys = List.copyOf(authorizedKeys);
+        nodeIps = List.copyOf(nodeIps);
     }
 
     public static Builder builder(Path hostKeyDir) {
         return new Builder(hostKeyDir);
     }
 
-    /** Node {@code k}: name {@code <prefix><k+1>}, local IP {@code 127.0.0.<k+1>} (or 127.0.0.1 for all). */
+    /**
+     * Node {@code k}: name {@code <prefix><k+1>}, local IP {@code nodeIps[k]} when given, else {@code 127.0.0.<k+1>}
+     * (or 127.0.0.1 for all).
+     */
     public NodeSpec node(int k) {
         String name = namePrefix + (k + 1);
-        String ip = distinctLoopbackIps ? "127.0.0." + (k + 1) : "127.0.0.1";
+        String ip = k < nodeIps.size() ? nodeIps.get(k) : distinctLoopbackIps ? "127.0.0." + (k + 1) : "127.0.0.1";
         int port = basePort == 0 ? 0 : basePort + k;
         return new NodeSpec(
                 name,
@@ -53,7 +59,8 @@ public record ClusterSpec(
                 maxConcurrentHccn,
                 hostKeyDir.resolve(name + ".hostkey"),
                 1L << 30,
-                List.of("/data/models/Qwen2.5-7B-Instruct"));
+                List.of("/data/models/Qwen2.5-7B-Instruct"),
+                bindAddress);
     }
 
     /** Mutable builder with the defaults of a small A2 cluster. */
@@ -72,6 +79,8 @@ public record ClusterSpec(
         private boolean sudo = true;
         private boolean distinctLoopbackIps = true;
         private String nic = "enp189s0f0";
+        private @Nullable String bindAddress;
+        private final List<String> nodeIps = new ArrayList<>();
 
         private Builder(Path hostKeyDir) {
             this.hostKeyDir = Objects.requireNonNull(hostKeyDir);
@@ -144,6 +153,22 @@ public record ClusterSpec(
             return this;
         }
 
+        /**
+         * Where the nodes listen: their SSH servers and their simulated services (vLLM, the Ray GCS), e.g.
+         * {@code 0.0.0.0} in a container. {@code null} (default): SSH on 127.0.0.1, services on the node's IP.
+         */
+        public Builder bindAddress(@Nullable String address) {
+            bindAddress = address;
+            return this;
+        }
+
+        /** The local IPs of the first nodes, in order (the others keep the loopback scheme). */
+        public Builder nodeIps(List<String> ips) {
+            nodeIps.clear();
+            nodeIps.addAll(ips);
+            return this;
+        }
+
         public ClusterSpec build() {
             return new ClusterSpec(
                     nodeCount,
@@ -159,7 +184,9 @@ public record ClusterSpec(
                     maxConcurrentHccn,
                     sudo,
                     distinctLoopbackIps,
-                    nic);
+                    nic,
+                    bindAddress,
+                    nodeIps);
         }
     }
 }

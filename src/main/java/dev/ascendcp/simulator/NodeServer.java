@@ -12,24 +12,36 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.jspecify.annotations.Nullable;
 
-/** The MINA SSH server of one node: its host key (kept in a file), password/public-key login and exec requests. */
+/**
+ * The MINA SSH server of one node: its host key (kept in a file), password/public-key login, exec requests and the local
+ * port forwards its filter allows.
+ */
 final class NodeServer {
 
     private final String host;
     private final SimpleGeneratorHostKeyProvider hostKeys;
     private final Credentials credentials;
     private final Machine machine;
+    private final ForwardingFilter forwarding;
     private volatile int port;
     private volatile @Nullable SshServer server;
 
-    NodeServer(String host, int port, Path hostKeyFile, Credentials credentials, Machine machine) {
+    NodeServer(
+            String host,
+            int port,
+            Path hostKeyFile,
+            Credentials credentials,
+            Machine machine,
+            ForwardingFilter forwarding) {
         this.host = host;
         this.port = port;
         this.credentials = credentials;
         this.machine = machine;
+        this.forwarding = forwarding;
         try {
             Files.createDirectories(hostKeyFile.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -52,6 +64,7 @@ final class NodeServer {
         sshd.setPublickeyAuthenticator((user, key, session) -> credentials.keyMatches(user, key));
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setCommandFactory((channel, command) -> new ExecCommand(machine, command));
+        sshd.setForwardingFilter(forwarding);
         sshd.start();
         port = sshd.getPort();
         server = sshd;

@@ -3,6 +3,7 @@ package dev.ascendcp.simulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one simulated node looks.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param maxConcurrentHccn concurrent hccn_tool calls allowed before {@code hccn_tool is busy}
  * @param hostKeyFile where the host key is kept, so that it survives restarts
  * @param modelPaths model directories present on the node (each gets a {@code config.json})
+ * @param bindAddress where the SSH server and the simulated services listen; {@code null}: SSH on 127.0.0.1 and
+ *     services on {@code localIp}
  */
 public record NodeSpec(
         String name,
@@ -31,13 +34,24 @@ public record NodeSpec(
         int maxConcurrentHccn,
         Path hostKeyFile,
         long shmBytes,
-        List<String> modelPaths) {
+        List<String> modelPaths,
+        @Nullable String bindAddress) {
 
     public NodeSpec {
         if (npuCount != 8 && npuCount != 16) {
             throw new IllegalArgumentException("npuCount must be 8 (A2) or 16 (A3), was " + npuCount);
         }
         modelPaths = List.copyOf(modelPaths);
+    }
+
+    /** The address the SSH server listens on. */
+    public String sshBindAddress() {
+        return bindAddress != null ? bindAddress : "127.0.0.1";
+    }
+
+    /** The address a simulated service started for {@code ip} (vLLM's host, Ray's node IP) really binds. */
+    public String listenAddress(String ip) {
+        return bindAddress != null ? bindAddress : ip;
     }
 
     /** The IP of NPU {@code i}: same-index NPUs of all nodes share the subnet {@code 29.0.i.0/24}. */

@@ -32,7 +32,13 @@ public final class SimulatedNode {
         this.faults = new NodeFaults(spec.npuCount());
         this.machine = new NodeMachine(this);
         NodeFiles.populate(this);
-        this.server = new NodeServer("127.0.0.1", spec.port(), spec.hostKeyFile(), credentials, machine);
+        this.server = new NodeServer(
+                spec.sshBindAddress(),
+                spec.port(),
+                spec.hostKeyFile(),
+                credentials,
+                machine,
+                new ForwardingToOwnListeners(this));
     }
 
     public String name() {
@@ -43,7 +49,7 @@ public final class SimulatedNode {
         return spec;
     }
 
-    /** Where the SSH server listens: always 127.0.0.1. */
+    /** Where the SSH server listens: 127.0.0.1 unless the cluster has a bind address. */
     public String sshHost() {
         return server.host();
     }

@@ -1,10 +1,16 @@
 package dev.ascendcp.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -33,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -122,6 +129,90 @@ class DeployIntegrationTests {
                 .andExpect(jsonPath("$.serving.state").value("READY"));
     }
 
+    @Test
+    @Order(3)
+    void deployButtonStartsTheJobAndShowsItsPageOrSaysWhyNot() throws Exception {
+        String location = mvc.perform(post("/clusters/{id}/deploy", clusterId)
+                        .with(user("oscar").roles("OPERATOR"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).matches("/jobs/[0-9a-f-]{36}");
+        UUID started = UUID.fromString(location.substring("/jobs/".length()));
+        assertThat(jobs.find(started).phase()).isEqualTo(dev.ascendcp.jobs.PhaseKind.DEPLOY);
+        assertThat(jobs.find(started).requestedBy()).isEqualTo("oscar");
+
+        mvc.perform(post("/clusters/{id}/deploy", clusterId)
+                        .with(user("oscar").roles("OPERATOR"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/clusters/" + clusterId))
+                .andExpect(flash().attribute("flash", containsString("running job " + started)));
+        mvc.perform(post("/clusters/{id}/deploy", clusterId)
+                        .with(user("vera").roles("VIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        await(started);
+    }
+
+    @Test
+    @Order(4)
+    void deployButtonRefusesAPlanTooBigForTheClusterBeforeAnySsh() throws Exception {
+        String credential = create(
+                "/api/v1/credentials",
+                "{\"name\":\"far\",\"username\":\"ops\",\"kind\":\"PASSWORD\",\"password\":\"x\"}");
+        String far = create(
+                "/api/v1/nodes",
+                "{\"name\":\"far-a\",\"host\":\"192.0.2.10\",\"credentialId\":\"" + credential
+                        + "\",\"nicName\":\"eth0\",\"npuCount\":8}");
+        String tooBig = create(
+                "/api/v1/clusters",
+                "{\"name\":\"too-big\",\"headNodeId\":\"" + far + "\",\"serve\":{\"model\":\"/data/models/x\","
+                        + "\"tensorParallelSize\":8,\"pipelineParallelSize\":2}}");
+
+        mvc.perform(post("/clusters/{id}/deploy", tooBig)
+                        .with(user("oscar").roles("OPERATOR"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clusters/" + tooBig))
+                .andExpect(flash().attribute("flash", containsString("Deploy not started")))
+                .andExpect(flash().attribute("flash", containsString("tensorParallelSize")));
+        assertThat(jobs.list(new dev.ascendcp.jobs.JobFilter(UUID.fromString(tooBig), null, null), Pageable.ofSize(1))
+                        .getTotalElements())
+                .isZero();
+    }
+
+    @Test
+    @Order(5)
+    void servingPanelOffersDeployStopAndRestartToOperatorsWithoutInlineScript() throws Exception {
+        String panel = mvc.perform(get("/clusters/{id}/serving/panel", clusterId)
+                        .with(user("oscar").roles("OPERATOR")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(panel)
+                .contains("action=\"/clusters/" + clusterId + "/deploy\"")
+                .contains("action=\"/clusters/" + clusterId + "/serving/restart\"")
+                .contains("data-confirm=\"Deploy this cluster")
+                .doesNotContain("onsubmit");
+        mvc.perform(get("/clusters/{id}/serving/panel", clusterId)
+                        .with(user("vera").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/deploy"))));
+    }
+
+    private JobView await(UUID id) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofMinutes(4));
+        JobView job = jobs.find(id);
+        while (!job.status().isTerminal() && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+            job = jobs.find(id);
+        }
+        return job;
+    }
+
     private JobView deploy() throws Exception {
         String response = mvc.perform(post("/api/v1/clusters/{id}/jobs", clusterId)
                         .with(user("oscar").roles("OPERATOR"))
@@ -131,14 +222,7 @@ class DeployIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        UUID id = UUID.fromString(JsonPath.read(response, "$.id"));
-        Instant until = Instant.now().plus(Duration.ofMinutes(4));
-        JobView job = jobs.find(id);
-        while (!job.status().isTerminal() && Instant.now().isBefore(until)) {
-            Thread.sleep(200);
-            job = jobs.find(id);
-        }
-        return job;
+        return await(UUID.fromString(JsonPath.read(response, "$.id")));
     }
 
     private static List<StepView> steps(JobView job, String prefix) {

@@ -222,6 +222,78 @@ class ServeIntegrationTests {
     }
 
     @Test
+    void restartEndpointRelaunchesVllmInASecondServeJobOfTheCallingUser() throws Exception {
+        StepHarness.Result first = runServe();
+        assertThat(first.succeeded()).as(first.logText()).isTrue();
+        String firstPid = launchedPid(first);
+
+        MvcResult accepted = mvc.perform(post("/api/v1/clusters/{id}/serving/restart", clusterId)
+                        .with(user("olga").roles("OPERATOR")))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.phase").value("SERVE"))
+                .andExpect(jsonPath("$.requestedBy").value("olga"))
+                .andReturn();
+        UUID jobId = UUID.fromString(JsonPath.read(accepted.getResponse().getContentAsString(), "$.id"));
+        assertThat(accepted.getResponse().getHeader("Location")).isEqualTo("/api/v1/jobs/" + jobId);
+        // one job per cluster: a second restart while the first runs is refused and names it
+        mvc.perform(post("/api/v1/clusters/{id}/serving/restart", clusterId).with(operator()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.runningJobId").value(jobId.toString()));
+
+        JobView restarted = await(jobId);
+
+        assertThat(restarted.status()).as(describe(restarted)).isEqualTo(dev.ascendcp.jobs.JobStatus.SUCCEEDED);
+        assertThat(restarted.requestedBy()).isEqualTo("olga");
+        assertThat(log(restarted)).contains("vLLM (pid " + firstPid + ") stopped");
+        String secondPid = restarted.steps().stream()
+                .filter(step -> step.name().equals("launch vLLM"))
+                .map(step -> step.message().replaceAll(".*\\(pid ([0-9]+)\\).*", "$1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(secondPid).isNotEqualTo(firstPid);
+        assertThat(head.run("docker exec " + SimulatedRay.CONTAINER + " cat /tmp/ascendcp/vllm.log.pid")
+                        .stdout()
+                        .strip())
+                .isEqualTo(secondPid);
+        ServingView view = serving.current(UUID.fromString(clusterId));
+        assertThat(view.state()).isEqualTo(ServingState.READY);
+        assertThat(view.jobId()).isEqualTo(jobId);
+        assertThat(serving.history(UUID.fromString(clusterId), org.springframework.data.domain.Pageable.ofSize(3)))
+                .extracting(ServingEventView::to)
+                .startsWith(ServingState.READY, ServingState.STARTING);
+        mvc.perform(get("/api/v1/audit")
+                        .param("actor", "olga")
+                        .param("action", "serving.restart")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].target").value("cluster:" + clusterId))
+                .andExpect(jsonPath("$.content[0].detail").value("SERVE job " + jobId));
+    }
+
+    @Test
+    void restartEndpointRefusesAnInvalidOptionBeforeAnySsh() throws Exception {
+        assertThat(runServe().succeeded()).isTrue();
+        long jobsBefore = jobs.list(
+                        new dev.ascendcp.jobs.JobFilter(UUID.fromString(clusterId), null, null),
+                        org.springframework.data.domain.Pageable.ofSize(1))
+                .getTotalElements();
+
+        mvc.perform(post("/api/v1/clusters/{id}/serving/restart", clusterId)
+                        .with(operator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantizationCheck\":\"MAYBE\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must be WARN or FAIL")));
+
+        assertThat(jobs.list(
+                                new dev.ascendcp.jobs.JobFilter(UUID.fromString(clusterId), null, null),
+                                org.springframework.data.domain.Pageable.ofSize(1))
+                        .getTotalElements())
+                .isEqualTo(jobsBefore);
+        assertThat(serving.current(UUID.fromString(clusterId)).state()).isEqualTo(ServingState.READY);
+    }
+
+    @Test
     void aRawLaunchWithoutTheFlagFailsLikeVllmAndIsClassified() {
         CommandResult raw = head.run("docker exec " + SimulatedRay.CONTAINER + " python -m"
                 + " vllm.entrypoints.openai.api_server --model " + MODEL
@@ -331,6 +403,14 @@ class ServeIntegrationTests {
         java.util.List<String> log = new java.util.ArrayList<>();
         jobs.forEachLine(job.id(), null, line -> log.add(line.text()));
         return new StepHarness.Result(job.status() == dev.ascendcp.jobs.JobStatus.SUCCEEDED, steps, log);
+    }
+
+    private static String launchedPid(StepHarness.Result job) {
+        return job.steps().stream()
+                .filter(step -> step.name().equals("launch vLLM"))
+                .map(step -> step.message().replaceAll(".*\\(pid ([0-9]+)\\).*", "$1"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static dev.ascendcp.jobs.StepOutcome outcome(dev.ascendcp.jobs.StepView step) {

@@ -28,7 +28,8 @@ public final class RayCluster {
     synchronized void startHead(RayMember head, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(head.ip()), port));
+        String bind = head.node().spec().listenAddress(head.ip());
+        socket.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
         gcs = socket;
         address = head.ip() + ":" + port;
         members.removeIf(m -> !m.alive());

@@ -75,7 +75,7 @@ public final class VllmCli implements Program {
         String ip = o.host() == null || o.host().equals("0.0.0.0") ? node.localIp() : o.host();
         VllmHttp http;
         try {
-            http = new VllmHttp(o, ip);
+            http = new VllmHttp(o, node.spec().listenAddress(ip));
         } catch (IOException e) {
             return call.fail(1, "OSError: [Errno 98] Address already in use");
         }
