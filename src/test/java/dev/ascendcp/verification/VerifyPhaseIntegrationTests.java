@@ -265,6 +265,27 @@ class VerifyPhaseIntegrationTests {
     }
 
     @Test
+    void servesThePingMatrixAsJsonAndAnUnknownClusterAs404() throws Exception {
+        String job = verify("{}");
+        String matrix = mvc.perform(get("/api/v1/clusters/" + inventory.clusterId + "/ping-matrix")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(matrix, "$.jobId")).isEqualTo(job);
+        assertThat(JsonPath.<List<String>>read(matrix, "$.nodes[*].nodeId"))
+                .containsExactlyElementsOf(inventory.nodeIds.values());
+        mvc.perform(get("/api/v1/clusters/" + java.util.UUID.randomUUID() + "/ping-matrix")
+                        .with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void estimatesThePingsBeforeTheRun() throws Exception {
         String same = read("/api/v1/clusters/" + inventory.clusterId + "/verification/ping-estimate");
         assertThat(JsonPath.<Integer>read(same, "$.pings")).isEqualTo(8 * 8 * 7);

@@ -1,5 +1,6 @@
 package dev.ascendcp.verification.web;
 
+import dev.ascendcp.inventory.ClusterDeleted;
 import dev.ascendcp.inventory.NodeResponse;
 import dev.ascendcp.verification.PingPairResult;
 import dev.ascendcp.verification.PingReport;
@@ -10,37 +11,54 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The ping matrix of a cluster's latest verification, built once per verification and then served from memory. */
+/**
+ * The ping matrix of a cluster's latest verification as JSON. A 64-node SAME_INDEX matrix is 32 256 pairs (about 5 MB
+ * of JSON), so it is serialised once per verification and node list and then served as bytes; a new verification, a
+ * changed node list or the cluster's deletion replaces or drops the bytes.
+ */
 @Service
 class PingMatrixService {
 
-    private record Cached(UUID verificationId, PingMatrixResponse matrix) {}
+    private record Cached(UUID verificationId, List<PingMatrixResponse.MatrixNode> nodes, byte[] json) {}
 
     private final ClusterStatusService status;
+    private final JsonMapper json;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    PingMatrixService(ClusterStatusService status) {
+    PingMatrixService(ClusterStatusService status, JsonMapper json) {
         this.status = status;
+        this.json = json;
     }
 
-    PingMatrixResponse matrix(UUID clusterId) {
-        List<NodeResponse> inventoryNodes = status.nodes(clusterId);
+    /** The matrix serialised as {@code GET /api/v1/clusters/{id}/ping-matrix} answers it. */
+    byte[] json(UUID clusterId) {
+        List<PingMatrixResponse.MatrixNode> nodes = nodes(status.nodes(clusterId));
         Optional<StoredVerification> latest = status.latest(clusterId);
         if (latest.isEmpty()) {
-            return new PingMatrixResponse(null, null, nodes(inventoryNodes), List.of());
+            cache.remove(clusterId);
+            return json.writeValueAsBytes(new PingMatrixResponse(null, null, nodes, List.of()));
         }
         Cached cached = cache.get(clusterId);
-        if (cached != null && cached.verificationId().equals(latest.get().id())) {
-            return cached.matrix();
+        if (cached != null
+                && cached.verificationId().equals(latest.get().id())
+                && cached.nodes().equals(nodes)) {
+            return cached.json();
         }
-        PingMatrixResponse matrix = build(latest.get(), inventoryNodes);
-        cache.put(clusterId, new Cached(latest.get().id(), matrix));
-        return matrix;
+        byte[] bytes = json.writeValueAsBytes(build(latest.get(), nodes));
+        cache.put(clusterId, new Cached(latest.get().id(), nodes, bytes));
+        return bytes;
     }
 
-    private static PingMatrixResponse build(StoredVerification v, List<NodeResponse> inventoryNodes) {
+    @EventListener
+    void onClusterDeleted(ClusterDeleted deleted) {
+        cache.remove(deleted.clusterId());
+    }
+
+    private static PingMatrixResponse build(StoredVerification v, List<PingMatrixResponse.MatrixNode> nodes) {
         Map<String, UUID> ids = v.nodeIds();
         List<PingMatrixResponse.Result> results = new ArrayList<>();
         PingReport ping = v.verification().ping();
@@ -59,7 +77,7 @@ class PingMatrixService {
             }
         }
         return new PingMatrixResponse(
-                v.jobId(), ping == null ? null : ping.strategy().name(), nodes(inventoryNodes), List.copyOf(results));
+                v.jobId(), ping == null ? null : ping.strategy().name(), nodes, List.copyOf(results));
     }
 
     private static List<PingMatrixResponse.MatrixNode> nodes(List<NodeResponse> nodes) {
