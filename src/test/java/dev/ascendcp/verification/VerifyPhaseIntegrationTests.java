@@ -286,6 +286,69 @@ class VerifyPhaseIntegrationTests {
     }
 
     @Test
+    void showsTheNodesCheckedSoFarWhileTheVerificationRuns() throws Exception {
+        sim.node("sim-node-1").faults().npu(2).linkDown(true);
+        sim.nodes().stream().skip(1).forEach(n -> n.faults().extraLatency(Duration.ofMillis(150)));
+        String body = mvc.perform(post("/api/v1/clusters/" + inventory.clusterId + "/jobs")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phase\":\"VERIFY\",\"options\":{}}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String job = JsonPath.read(body, "$.id");
+        String first = inventory.nodeIds.get("sim-node-1");
+
+        String status = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        // (running is null until the job's first step starts)
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                JsonPath.<List<Object>>read(status, "$.verification[?(@.running)].running.nodes[*]")
+                        .isEmpty();
+                Thread.sleep(20)) {
+            assertThat(System.nanoTime()).as("a node collected").isLessThan(until);
+            status = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        }
+        // the fast node is in, with its fresh verdict; the slow ones are still being collected
+        assertThat(JsonPath.<String>read(status, "$.verification.running.jobId"))
+                .isEqualTo(job);
+        assertThat(JsonPath.<String>read(status, "$.verification.running.stage"))
+                .isEqualTo("collecting");
+        assertThat(JsonPath.<Integer>read(status, "$.verification.running.nodesTotal"))
+                .isEqualTo(8);
+        assertThat(JsonPath.<Integer>read(status, "$.verification.running.nodesCollected"))
+                .isEqualTo(1);
+        assertThat(JsonPath.<List<String>>read(status, "$.verification.running.nodes[*].nodeId"))
+                .containsExactly(first);
+        assertThat(JsonPath.<List<String>>read(status, "$.verification.running.nodes[0].npus[*].verdict"))
+                .containsExactly("PASSED", "PASSED", "FAILED", "PASSED", "PASSED", "PASSED", "PASSED", "PASSED");
+        String live = mvc.perform(get("/clusters/" + inventory.clusterId + "/verification/live")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(live)
+                .startsWith("<div id=\"verification-live\"")
+                .contains("data-job-id=\"" + job + "\"")
+                .contains("<tr data-node=")
+                .contains("data-node-id=\"" + first + "\"")
+                .contains("class=\"live\"")
+                .contains("Verifying: 1 of 8 nodes checked")
+                .doesNotContain("History");
+
+        awaitStored(job);
+        String after = read("/api/v1/clusters/" + inventory.clusterId + "/status");
+        assertThat(JsonPath.<Object>read(after, "$.verification.running")).isNull();
+        assertThat(mvc.perform(get("/clusters/" + inventory.clusterId + "/verification/live")
+                                .with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("<tr");
+    }
+
+    @Test
     void estimatesThePingsBeforeTheRun() throws Exception {
         String same = read("/api/v1/clusters/" + inventory.clusterId + "/verification/ping-estimate");
         assertThat(JsonPath.<Integer>read(same, "$.pings")).isEqualTo(8 * 8 * 7);
@@ -354,6 +417,11 @@ class VerifyPhaseIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         String job = JsonPath.read(body, "$.id");
+        awaitStored(job);
+        return job;
+    }
+
+    private void awaitStored(String job) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(jobStatus(job))) {
             assertThat(System.nanoTime()).as("job %s still running", job).isLessThan(until);
@@ -366,7 +434,6 @@ class VerifyPhaseIntegrationTests {
             assertThat(System.nanoTime()).as("verdict of %s stored", job).isLessThan(until);
             Thread.sleep(50);
         }
-        return job;
     }
 
     private String jobStatus(String job) throws Exception {
