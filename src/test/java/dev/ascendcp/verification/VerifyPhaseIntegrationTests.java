@@ -288,7 +288,7 @@ class VerifyPhaseIntegrationTests {
     @Test
     void showsTheNodesCheckedSoFarWhileTheVerificationRuns() throws Exception {
         sim.node("sim-node-1").faults().npu(2).linkDown(true);
-        sim.nodes().stream().skip(1).forEach(n -> n.faults().extraLatency(Duration.ofMillis(150)));
+        sim.nodes().stream().skip(1).forEach(n -> n.faults().extraLatency(Duration.ofMillis(100)));
         String body = mvc.perform(post("/api/v1/clusters/" + inventory.clusterId + "/jobs")
                         .with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
