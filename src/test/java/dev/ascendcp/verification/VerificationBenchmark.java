@@ -31,8 +31,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Verification wall time and peak heap on 1, 8, 32 and 64 simulated nodes (30 ms per hccn_tool call, SAME_INDEX
- * pings), against the guide's shell loops run over SSH one node after another; then the server time of the status and
- * ping-matrix endpoints of the 64-node cluster. Not run by the normal test command (the name does not end in Tests).
+ * pings), against the guide's shell loops run over SSH one node after another, with the time of the collect and the
+ * ping stage. The dashboard endpoints are timed by {@code web.DashboardEndpointsBenchmark} (over real HTTP: MockMvc
+ * copies large bodies byte by byte). Not run by the normal test command (the name does not end in Tests).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -59,7 +60,7 @@ class VerificationBenchmark {
         return 4;
     }
 
-    /** Whether to run the guide's loops and the dashboard endpoints too (the default variant only). */
+    /** Whether to run the guide's loops too (the default variant only). */
     boolean full() {
         return true;
     }
@@ -75,7 +76,10 @@ class VerificationBenchmark {
                     .maxConcurrentHccn(nodeHccnLimit())
                     .build())) {
                 SimulatedInventory inv = SimulatedInventory.register(
-                        this::postAsAdmin, sim, PASSWORD, "bench-" + getClass().getSimpleName() + "-" + nodes);
+                        this::postAsAdmin,
+                        sim,
+                        PASSWORD,
+                        "bench-" + getClass().getSimpleName().toLowerCase(Locale.ROOT) + "-" + nodes);
                 verify(inv); // warm-up: connections, host keys pinned
                 long[] heap = new long[1];
                 long started = System.nanoTime();
@@ -102,9 +106,6 @@ class VerificationBenchmark {
                                 .count(),
                         guide < 0 ? "n/a" : String.format(Locale.ROOT, "%.2fs", guide),
                         job);
-                if (nodes == 64 && full()) {
-                    dashboard(inv);
-                }
             }
         }
     }
@@ -137,27 +138,6 @@ class VerificationBenchmark {
 
     private static double seconds(Instant from, Instant to) {
         return from.isAfter(to) ? 0 : Duration.between(from, to).toNanos() / 1e9;
-    }
-
-    private void dashboard(SimulatedInventory inv) throws Exception {
-        for (String path : List.of("/status", "/ping-matrix")) {
-            read("/api/v1/clusters/" + inv.clusterId + path);
-            long best = Long.MAX_VALUE;
-            long total = 0;
-            for (int i = 0; i < 10; i++) {
-                long t = System.nanoTime();
-                read("/api/v1/clusters/" + inv.clusterId + path);
-                long took = System.nanoTime() - t;
-                best = Math.min(best, took);
-                total += took;
-            }
-            System.out.printf(
-                    Locale.ROOT,
-                    "BENCHMARK dashboard nodes=64 endpoint=%s best=%.1fms mean=%.1fms%n",
-                    path,
-                    best / 1e6,
-                    total / 10 / 1e6);
-        }
     }
 
     /** The guide's loops, as typed by hand: one command per query kind and node, node after node; -1 if skipped. */

@@ -5,23 +5,30 @@ import dev.ascendcp.inventory.NodeResponse;
 import dev.ascendcp.verification.PingPairResult;
 import dev.ascendcp.verification.PingReport;
 import dev.ascendcp.verification.store.StoredVerification;
+import dev.ascendcp.verification.store.VerificationStored;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ping matrix of a cluster's latest verification as JSON. A 64-node SAME_INDEX matrix is 32 256 pairs (about 5 MB
- * of JSON), so it is serialised once per verification and node list and then served as bytes; a new verification, a
- * changed node list or the cluster's deletion replaces or drops the bytes.
+ * of JSON), so it is serialised once per verification and node list, as soon as the verification is stored, and then
+ * served as bytes; a new verification, a changed node list or the cluster's deletion replaces or drops the bytes.
  */
 @Service
 class PingMatrixService {
+
+    private static final Logger log = LoggerFactory.getLogger(PingMatrixService.class);
 
     private record Cached(UUID verificationId, List<PingMatrixResponse.MatrixNode> nodes, byte[] json) {}
 
@@ -56,6 +63,19 @@ class PingMatrixService {
     @EventListener
     void onClusterDeleted(ClusterDeleted deleted) {
         cache.remove(deleted.clusterId());
+    }
+
+    /**
+     * Serialises a new verification's matrix right away (on the job's thread, after the commit), so that the
+     * dashboard's refresh at the end of the run, and every later one, gets bytes.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onStored(VerificationStored stored) {
+        try {
+            json(stored.clusterId());
+        } catch (RuntimeException e) {
+            log.warn("Could not prepare the ping matrix of cluster {}: {}", stored.clusterId(), e.toString());
+        }
     }
 
     private static PingMatrixResponse build(StoredVerification v, List<PingMatrixResponse.MatrixNode> nodes) {
