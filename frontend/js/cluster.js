@@ -56,42 +56,105 @@ function setStatus(text, link) {
   }
 }
 
-/** Polls the status while a job runs; refreshes the panel and the heat map when its verdict is stored. */
-async function follow(jobId) {
+const TERMINAL = ["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED"];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Fetches the running verification's progress and the grid rows of the nodes collected so far, and puts the rows
+ * into the grid in place of the previous run's (or appends them). `active()` says whether the run is still followed.
+ */
+async function refreshLive(active) {
   const panel = document.getElementById("verification");
-  const statusUrl = panel.dataset.statusUrl;
-  document.body.dataset.verifying = jobId;
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    let status;
-    try {
-      status = await json(statusUrl);
-    } catch {
-      continue;
-    }
-    const running = status.verification.running;
-    if (status.verification.jobId === jobId) break;
-    if (running && running.jobId === jobId) {
-      setStatus(
-        running.stage === "pinging"
-          ? `Pinging: ${running.pingsDone} of ${running.pingsPlanned} pings done.`
-          : `Collecting every NPU; ${running.pingsPlanned} pings to follow.`,
-        `/jobs/${jobId}`,
-      );
-      continue;
-    }
-    const job = await json(`/api/v1/jobs/${jobId}`);
-    if (["CANCELLED", "INTERRUPTED"].includes(job.status)) {
-      setStatus(`The verification was ${job.status.toLowerCase()}.`, `/jobs/${jobId}`);
-      delete document.body.dataset.verifying;
-      return;
-    }
+  const response = await fetch(panel.dataset.liveUrl, { credentials: "same-origin" });
+  if (!response.ok || !active()) return;
+  const holder = document.createElement("div");
+  holder.innerHTML = await response.text();
+  const fresh = holder.querySelector("#verification-live");
+  const current = document.getElementById("verification-live");
+  if (!fresh || !current || !active()) return;
+  const grid = document.getElementById("npu-grid");
+  const body = grid?.querySelector("tbody");
+  for (const row of fresh.querySelectorAll(".live-rows tr[data-node-id]")) {
+    const old = body?.querySelector(`tr[data-node-id="${CSS.escape(row.dataset.nodeId)}"]`);
+    if (old) old.replaceWith(row);
+    else body?.append(row);
+  }
+  if (grid && body?.children.length) {
+    grid.hidden = false;
+    panel.querySelector(".empty")?.remove();
+  }
+  current.replaceWith(fresh);
+  const progress = fresh.querySelector("#live-progress span");
+  if (progress) setStatus(progress.textContent, `/jobs/${fresh.dataset.jobId}`);
+}
+
+/** Waits (briefly) until the job's verdict is stored, then shows it: the panel and the heat map are redrawn. */
+async function finish(jobId, jobStatus) {
+  if (["CANCELLED", "INTERRUPTED"].includes(jobStatus)) {
+    setStatus(`The verification was ${jobStatus.toLowerCase()}.`, `/jobs/${jobId}`);
+    delete document.body.dataset.verifying;
+    return;
+  }
+  const statusUrl = document.getElementById("verification").dataset.statusUrl;
+  let status = null;
+  // the verdict is stored right after the job's terminal status
+  for (let i = 0; i < 40; i++) {
+    status = await json(statusUrl).catch(() => null);
+    if (status?.verification.jobId === jobId) break;
+    await sleep(250);
   }
   await refreshPanel();
-  const status = await json(statusUrl);
-  setStatus(`Verification ${status.verification.result}.`, `/jobs/${jobId}`);
+  setStatus(`Verification ${status?.verification.result ?? jobStatus}.`, `/jobs/${jobId}`);
   delete document.body.dataset.verifying;
   document.body.dataset.verified = jobId;
+}
+
+/** Without the event stream (refused, or a proxy that drops it): poll the status until the job has ended. */
+async function poll(jobId) {
+  for (;;) {
+    await sleep(1000);
+    const job = await json(`/api/v1/jobs/${jobId}`).catch(() => null);
+    if (job && TERMINAL.includes(job.status)) return finish(jobId, job.status);
+    await refreshLive(() => true).catch(() => {});
+  }
+}
+
+/**
+ * Follows a verification job over its event stream (GET /api/v1/jobs/{id}/events; EventSource resumes with
+ * Last-Event-ID after a drop): each step event refreshes the progress and the rows of the nodes checked so far, the
+ * terminal status event redraws the panel and the heat map from the stored verdict.
+ */
+function follow(jobId) {
+  document.body.dataset.verifying = jobId;
+  return new Promise((resolve) => {
+    let over = false;
+    let timer = null;
+    const active = () => !over;
+    const source = new EventSource(`/api/v1/jobs/${jobId}/events`);
+    const end = (run) => {
+      if (over) return;
+      over = true;
+      source.close();
+      clearTimeout(timer);
+      run().finally(resolve);
+    };
+    const soon = () => {
+      if (timer || over) return;
+      timer = setTimeout(() => {
+        timer = null;
+        refreshLive(active).catch(() => {});
+      }, 150);
+    };
+    source.addEventListener("step", soon);
+    source.addEventListener("status", (event) => {
+      const job = JSON.parse(event.data);
+      if (TERMINAL.includes(job.status)) end(() => finish(jobId, job.status));
+      else soon();
+    });
+    source.addEventListener("error", () => {
+      if (source.readyState === EventSource.CLOSED) end(() => poll(jobId));
+    });
+  });
 }
 
 function wireForm() {

@@ -1,6 +1,7 @@
 // Browser test of the Verify dashboard against the demo profile (started by VerifyBrowserIntegrationTests):
 // log in, verify from the UI (grid all green), inject a link-down fault through the simulator API, verify again,
-// and see the red cell, the problem sentence and the red row of the heat map. Screenshots go to target/.
+// and see the red cell, the problem sentence and the red row of the heat map; then see the grid fill in live while a
+// run with a slow node is still going. Screenshots go to target/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync } from "node:fs";
@@ -130,4 +131,41 @@ test("verifies from the UI, then shows an injected link-down fault", async () =>
   assert.ok(red > 0, "red pixels in the faulty NPU's row of the canvas");
   console.log(`heat map drawn in ${await heatmap.getAttribute("data-render-ms")} ms`);
   await page.screenshot({ path: join(shots, "verify-link-down.png"), fullPage: true });
+
+  // Live: with the other node slow, the fast node's row and the progress arrive over the job's event stream while
+  // the job still runs, without a reload; when the job ends the panel shows the stored verdict.
+  const slow = (await api("GET", "/api/v1/simulator/nodes")).content.find((n) => n.name !== simNode).name;
+  await api("PUT", `/api/v1/simulator/nodes/${slow}/faults`, { extraLatencyMs: 250 });
+  try {
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    const before = await page.evaluate(() => document.body.dataset.verified ?? "");
+    await page.click("#run-button");
+    await page.waitForFunction(
+      () => document.body.dataset.verifying && document.querySelector("#npu-grid tr.live"),
+      null,
+      { timeout: 60_000 },
+    );
+    const live = page.locator("#npu-grid tr.live");
+    assert.equal(await live.count(), 1, "one node checked so far: its row was replaced by the live one");
+    assert.equal(await live.getAttribute("data-node"), node, "the fast node (with the link down) is checked first");
+    assert.equal(await live.locator(".npu-cell.npu-failed").getAttribute("data-npu"), String(FAULTY_NPU));
+    assert.equal(await page.locator("#verification-live").getAttribute("data-nodes-collected"), "1");
+    assert.match(await page.locator("#live-progress").textContent(), /Verifying: 1 of 2 nodes checked/);
+    assert.ok(await page.evaluate(() => Boolean(document.body.dataset.verifying)), "the job still runs");
+    await page.screenshot({ path: join(shots, "verify-live.png"), fullPage: true });
+
+    await page.waitForFunction(
+      (previous) => document.body.dataset.verified && document.body.dataset.verified !== previous,
+      before,
+      { timeout: 120_000 },
+    );
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "no reload");
+    assert.equal(await page.locator("#npu-grid tr.live").count(), 0, "the stored verdict replaced the live rows");
+    assert.equal(await page.locator("#npu-grid .npu-cell.npu-failed").count(), 1);
+    assert.match(await page.locator("#run-status").textContent(), /Verification FAILED/);
+  } finally {
+    await api("DELETE", `/api/v1/simulator/nodes/${slow}/faults`);
+  }
 });

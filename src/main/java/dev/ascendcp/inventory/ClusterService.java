@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -24,13 +25,20 @@ class ClusterService {
     private final NodeRepository nodes;
     private final RequestValidator validator;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    ClusterService(ClusterRepository clusters, NodeRepository nodes, RequestValidator validator, AuditLog audit) {
+    ClusterService(
+            ClusterRepository clusters,
+            NodeRepository nodes,
+            RequestValidator validator,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.clusters = clusters;
         this.nodes = nodes;
         this.validator = validator;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -83,6 +91,7 @@ class ClusterService {
             throw InventoryException.conflict("cluster-in-use", "id", "is still referenced (e.g. by jobs)");
         }
         audit.record("cluster.delete", "cluster:" + cluster.getName(), null);
+        events.publishEvent(new ClusterDeleted(id, cluster.getName()));
     }
 
     Cluster find(UUID id) {

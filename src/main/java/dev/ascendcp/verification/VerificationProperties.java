@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param hccnTool the hccn_tool program (a path when it is not on the login PATH)
  * @param npuSmi the npu-smi program
  * @param outputBytes output kept per exec channel (the sections are cut out of it)
+ * @param metricsRefresh how often the NPU gauges are re-read from the stored verifications (they are also set as soon
+ *     as a verification is stored on this replica); picks up other replicas' verifications and renamed clusters
  */
 @ConfigurationProperties(prefix = "ascendcp.verification")
 @Validated
@@ -35,7 +37,8 @@ public record VerificationProperties(
         @DefaultValue("1h") @NotNull Duration pingTimeout,
         @DefaultValue("hccn_tool") @NotBlank String hccnTool,
         @DefaultValue("npu-smi") @NotBlank String npuSmi,
-        @DefaultValue("8388608") @Min(65536) int outputBytes) {
+        @DefaultValue("8388608") @Min(65536) int outputBytes,
+        @DefaultValue("1m") @NotNull Duration metricsRefresh) {
 
     /** The wait before busy retry {@code retry} (1, 2, …): exponential, bounded. */
     public Duration backoffBefore(int retry) {
@@ -55,6 +58,7 @@ public record VerificationProperties(
                 Duration.ofHours(1),
                 CollectionScript.HCCN_TOOL,
                 CollectionScript.NPU_SMI,
-                8 * 1024 * 1024);
+                8 * 1024 * 1024,
+                Duration.ofMinutes(1));
     }
 }

@@ -75,6 +75,37 @@ class PingPlannerTests {
     }
 
     @Test
+    void visitsThePeersRoundRobinSoThatNoNpuIsPingedByEveryNodeAtOnce() {
+        List<PingEndpoint> nodes = nodes(5, 8);
+        for (PingStrategy strategy : List.of(PingStrategy.SAME_INDEX, PingStrategy.FULL_MESH)) {
+            PingPlan plan = PingPlanner.plan(strategy, nodes);
+            int perSource = plan.pairs().size() / (5 * 8);
+            for (int npu = 0; npu < 8; npu++) {
+                for (int t = 0; t < perSource; t++) {
+                    java.util.Set<String> targets = new java.util.HashSet<>();
+                    for (PingEndpoint node : nodes) {
+                        int source = npu;
+                        List<PingPair> mine = plan.from(node.node()).stream()
+                                .filter(p -> p.fromNpu() == source)
+                                .toList();
+                        PingPair pair = mine.get(t);
+                        targets.add(pair.toNode() + ":" + pair.toNpu());
+                    }
+                    // the t-th ping of NPU `npu` goes to a different NPU on each of the 5 nodes
+                    assertThat(targets)
+                            .as("%s, NPU %d, ping %d", strategy, npu, t)
+                            .hasSize(5);
+                }
+            }
+            // and every pair is still there, in both directions
+            assertThat(plan.pairs()).hasSize(strategy == PingStrategy.SAME_INDEX ? 5 * 8 * 4 : 40 * 32);
+            assertThat(plan.pairs())
+                    .contains(new PingPair("node-b", 2, "node-a", 2, "29.0.0.12"))
+                    .contains(new PingPair("node-a", 2, "node-b", 2, "29.0.1.12"));
+        }
+    }
+
+    @Test
     void readsLossAndRttPerPairAndSaysWhichPairsFail() {
         List<FakeNode> fakes = List.of(new FakeNode("node-a", 2, 0), new FakeNode("node-b", 2, 1));
         List<PingEndpoint> endpoints = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Verification wall time and peak heap on 1, 8, 32 and 64 simulated nodes (30 ms per hccn_tool call, SAME_INDEX
- * pings), against the guide's shell loops run over SSH one node after another; then the server time of the status and
- * ping-matrix endpoints of the 64-node cluster. Not run by the normal test command (the name does not end in Tests).
+ * pings), against the guide's shell loops run over SSH one node after another, with the time of the collect and the
+ * ping stage. The dashboard endpoints are timed by {@code web.DashboardEndpointsBenchmark} (over real HTTP: MockMvc
+ * copies large bodies byte by byte). Not run by the normal test command (the name does not end in Tests).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -48,17 +50,36 @@ class VerificationBenchmark {
     @Autowired
     NodeSshTargets targets;
 
+    /** The cluster sizes measured. */
+    int[] sizes() {
+        return new int[] {1, 8, 32, 64};
+    }
+
+    /** Concurrent hccn_tool calls a simulated node allows before it answers busy (the simulator's default is 4). */
+    int nodeHccnLimit() {
+        return 4;
+    }
+
+    /** Whether to run the guide's loops too (the default variant only). */
+    boolean full() {
+        return true;
+    }
+
     @Test
     void benchmark() throws Exception {
-        for (int nodes : new int[] {1, 8, 32, 64}) {
+        for (int nodes : sizes()) {
             Path dir = Files.createTempDirectory("verify-bench");
             try (SimulatedCluster sim = SimulatedCluster.start(ClusterSpec.builder(dir)
                     .nodes(nodes)
                     .password(PASSWORD)
                     .hccnLatency(Duration.ofMillis(30))
+                    .maxConcurrentHccn(nodeHccnLimit())
                     .build())) {
-                SimulatedInventory inv =
-                        SimulatedInventory.register(this::postAsAdmin, sim, PASSWORD, "bench-" + nodes);
+                SimulatedInventory inv = SimulatedInventory.register(
+                        this::postAsAdmin,
+                        sim,
+                        PASSWORD,
+                        "bench-" + getClass().getSimpleName().toLowerCase(Locale.ROOT) + "-" + nodes);
                 verify(inv); // warm-up: connections, host keys pinned
                 long[] heap = new long[1];
                 long started = System.nanoTime();
@@ -66,42 +87,57 @@ class VerificationBenchmark {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 String status = read("/api/v1/clusters/" + inv.clusterId + "/status");
                 int pings = JsonPath.read(status, "$.verification.ping.pairs");
-                double guide = guideLoops(sim, inv, nodes <= 8);
+                int failed = JsonPath.read(status, "$.verification.ping.failed");
+                String busy = read("/api/v1/jobs/" + job + "/log");
+                double guide = full() ? guideLoops(sim, inv, nodes <= 8) : -1;
                 System.out.printf(
                         Locale.ROOT,
-                        "BENCHMARK verification nodes=%d pings=%d wall=%.2fs peakHeap=%dMiB guideLoops=%s job=%s%n",
+                        "BENCHMARK verification variant=%s nodes=%d pings=%d failed=%d wall=%.2fs %s peakHeap=%dMiB"
+                                + " busyRetries=%d guideLoops=%s job=%s%n",
+                        getClass().getSimpleName(),
                         nodes,
                         pings,
+                        failed,
                         seconds,
+                        stages(read("/api/v1/jobs/" + job)),
                         heap[0] / (1024 * 1024),
+                        busy.lines()
+                                .filter(l -> l.contains("hccn_tool was busy"))
+                                .count(),
                         guide < 0 ? "n/a" : String.format(Locale.ROOT, "%.2fs", guide),
                         job);
-                if (nodes == 64) {
-                    dashboard(inv);
-                }
             }
         }
     }
 
-    private void dashboard(SimulatedInventory inv) throws Exception {
-        for (String path : List.of("/status", "/ping-matrix")) {
-            read("/api/v1/clusters/" + inv.clusterId + path);
-            long best = Long.MAX_VALUE;
-            long total = 0;
-            for (int i = 0; i < 10; i++) {
-                long t = System.nanoTime();
-                read("/api/v1/clusters/" + inv.clusterId + path);
-                long took = System.nanoTime() - t;
-                best = Math.min(best, took);
-                total += took;
+    /** Wall time of the collect stage, of the ping stage, and from the last step's end to the job's end. */
+    private static String stages(String job) {
+        List<java.util.Map<String, Object>> steps = JsonPath.read(job, "$.steps");
+        Instant[] collect = {Instant.MAX, Instant.MIN};
+        Instant[] ping = {Instant.MAX, Instant.MIN};
+        for (var step : steps) {
+            Object from = step.get("startedAt");
+            Object to = step.get("finishedAt");
+            if (from == null || to == null) {
+                continue;
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "BENCHMARK dashboard nodes=64 endpoint=%s best=%.1fms mean=%.1fms%n",
-                    path,
-                    best / 1e6,
-                    total / 10 / 1e6);
+            Instant[] stage = step.get("name").toString().endsWith("collect") ? collect : ping;
+            Instant a = Instant.parse(from.toString());
+            Instant b = Instant.parse(to.toString());
+            stage[0] = a.isBefore(stage[0]) ? a : stage[0];
+            stage[1] = b.isAfter(stage[1]) ? b : stage[1];
         }
+        Instant finished = Instant.parse(JsonPath.read(job, "$.finishedAt"));
+        return String.format(
+                Locale.ROOT,
+                "collectStage=%.2fs pingStage=%.2fs afterSteps=%.2fs",
+                seconds(collect[0], collect[1]),
+                seconds(ping[0], ping[1]),
+                seconds(ping[1].equals(Instant.MIN) ? collect[1] : ping[1], finished));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return from.isAfter(to) ? 0 : Duration.between(from, to).toNanos() / 1e9;
     }
 
     /** The guide's loops, as typed by hand: one command per query kind and node, node after node; -1 if skipped. */

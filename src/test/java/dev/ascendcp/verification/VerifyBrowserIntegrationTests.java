@@ -78,6 +78,7 @@ class VerifyBrowserIntegrationTests {
                 .isZero();
         assertThat(shots.resolve("verify-all-green.png")).exists();
         assertThat(shots.resolve("verify-link-down.png")).exists();
+        assertThat(shots.resolve("verify-live.png")).exists();
     }
 
     private static boolean commandWorks(String... command) {

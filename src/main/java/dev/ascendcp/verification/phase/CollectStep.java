@@ -45,7 +45,11 @@ final class CollectStep implements StepAction {
     @Override
     public StepOutcome run(StepContext context) throws InterruptedException {
         TargetNode node = context.node();
-        deps.live.started(context.cluster().clusterId(), context.jobId(), pingEstimate);
+        deps.live.started(
+                context.cluster().clusterId(),
+                context.jobId(),
+                context.cluster().nodes().size(),
+                pingEstimate);
         NodeResponse inventoryNode = deps.inventory.findNode(node.nodeId()).orElse(null);
         if (inventoryNode == null) {
             return StepOutcome.failed("NODE_NOT_FOUND", "the node was removed from the inventory", null);
@@ -81,6 +85,7 @@ final class CollectStep implements StepAction {
         }
         NodeVerdict verdict = NodeChecks.check(facts, collection);
         context.attributes().put(JobKeys.verdict(node.nodeId()), verdict);
+        deps.live.collected(context.cluster().clusterId(), context.jobId(), node.nodeId(), verdict);
         report(context, verdict);
         List<Problem> problems = verdict.allProblems();
         return StepOutcome.succeeded(verdict.verdict() + ": " + verdict.npus().size() + " NPUs checked, "
@@ -90,6 +95,8 @@ final class CollectStep implements StepAction {
     private StepOutcome unreachable(StepContext context, NodeFacts facts, ExecFailure failure) {
         NodeVerdict verdict = NodeChecks.unreachable(facts, failure.message());
         context.attributes().put(JobKeys.verdict(context.node().nodeId()), verdict);
+        deps.live.collected(
+                context.cluster().clusterId(), context.jobId(), context.node().nodeId(), verdict);
         context.log(LogStream.STDERR, verdict.problems().get(0).text());
         String reason = failure.reason().name();
         return TRANSIENT.contains(failure.reason())

@@ -45,6 +45,7 @@ final class PingStep implements StepAction {
         TargetNode node = context.node();
         NodeVerdict own = (NodeVerdict) context.attributes().get(JobKeys.verdict(node.nodeId()));
         if (own == null || !own.reachable()) {
+            deps.live.nodePinged(context.cluster().clusterId(), context.jobId());
             return StepOutcome.skipped("the node was not collected");
         }
         PingPlan plan = (PingPlan) context.attributes().computeIfAbsent(JobKeys.PLAN, k -> plan(context));
@@ -65,6 +66,7 @@ final class PingStep implements StepAction {
                 LogStream.SYSTEM,
                 report.pairs() + " pings: "
                         + (report.pairs() - report.problems().size()) + " clean, " + report.failed() + " failed");
+        deps.live.nodePinged(clusterId, context.jobId());
         return outcome(own, report);
     }
 

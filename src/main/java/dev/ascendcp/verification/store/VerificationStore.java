@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -37,11 +38,13 @@ public class VerificationStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Map<UUID, StoredVerification> latest = new ConcurrentHashMap<>();
 
-    VerificationStore(JdbcClient jdbc, JsonMapper json) {
+    VerificationStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     @Transactional
@@ -80,7 +83,16 @@ public class VerificationStore {
                         ping == null ? "" : PingCodec.encode(ping.results(), ping.problems()))
                 .update();
         latest.put(v.clusterId(), v);
+        events.publishEvent(new VerificationStored(v.clusterId(), v.jobId(), v.id()));
         return v;
+    }
+
+    /** The clusters that have at least one stored verification (some may have been deleted from the inventory). */
+    @Transactional(readOnly = true)
+    public List<UUID> verifiedClusters() {
+        return jdbc.sql("SELECT DISTINCT cluster_id FROM verification_run")
+                .query(UUID.class)
+                .list();
     }
 
     /** The newest verification of a cluster. */

@@ -7,12 +7,16 @@ import dev.ascendcp.verification.phase.VerifyOptions;
 import dev.ascendcp.verification.store.VerificationStore;
 import dev.ascendcp.verification.store.VerificationSummary;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,10 +49,17 @@ class ClusterStatusController {
 
     @GetMapping("/ping-matrix")
     @Operation(summary = "Every ping of the latest verification: loss in percent and average RTT per NPU pair")
-    @ApiResponse(responseCode = "200", description = "The matrix (empty results before a run)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The matrix (empty results before a run)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PingMatrixResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such cluster")
-    PingMatrixResponse pingMatrix(@PathVariable UUID id) {
-        return matrix.matrix(id);
+    ResponseEntity<byte[]> pingMatrix(@PathVariable UUID id) {
+        // serialised once per verification (megabytes on a large cluster), see PingMatrixService
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(matrix.json(id));
     }
 
     @GetMapping("/verification/diff")

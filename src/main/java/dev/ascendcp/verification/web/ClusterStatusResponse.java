@@ -53,6 +53,18 @@ record ClusterStatusResponse(UUID clusterId, Verification verification, RayStatu
     @Schema(name = "PingStatus")
     record Ping(String strategy, int pairs, int failed, int packets, List<String> problems) {}
 
+    /**
+     * A verification running now: the stage ({@code collecting}, {@code pinging}), the pings planned and done, and the
+     * nodes whose collect step has ended, with their fresh verdicts (the dashboard updates their grid rows).
+     */
     @Schema(name = "RunningVerification")
-    record Running(UUID jobId, String stage, int pingsPlanned, int pingsDone) {}
+    record Running(
+            UUID jobId,
+            String stage,
+            int pingsPlanned,
+            int pingsDone,
+            int nodesTotal,
+            int nodesCollected,
+            int nodesPinged,
+            List<NodeStatus> nodes) {}
 }

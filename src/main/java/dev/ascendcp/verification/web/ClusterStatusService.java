@@ -62,8 +62,10 @@ class ClusterStatusService {
 
     ClusterStatusResponse status(UUID clusterId) {
         Optional<StoredVerification> latest = latest(clusterId);
+        // a job whose verdict is already stored is over, even if its live entry is not yet dropped
         ClusterStatusResponse.Running running = live.of(clusterId)
-                .map(l -> new ClusterStatusResponse.Running(l.jobId(), l.stage(), l.pingsPlanned(), l.pingsDone()))
+                .filter(l -> latest.map(v -> !v.jobId().equals(l.jobId())).orElse(true))
+                .map(ClusterStatusService::running)
                 .orElse(null);
         ClusterStatusResponse.Verification verification = latest.map(v -> verification(v, running))
                 .orElseGet(() -> new ClusterStatusResponse.Verification(
@@ -85,6 +87,18 @@ class ClusterStatusService {
                 previous.get().verification(), latest.get().verification());
         return new VerificationDiffResponse(
                 latest.get().jobId(), previous.get().jobId(), diff.newlyFailing(), diff.recovered());
+    }
+
+    private static ClusterStatusResponse.Running running(LiveVerifications.Live l) {
+        return new ClusterStatusResponse.Running(
+                l.jobId(),
+                l.stage(),
+                l.pingsPlanned(),
+                l.pingsDone(),
+                l.nodesTotal(),
+                l.collected().size(),
+                l.nodesPinged(),
+                l.collected().stream().map(c -> node(c.verdict(), c.nodeId())).toList());
     }
 
     static String result(Verdict verdict) {

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The cluster dashboard: NPU grid, ping heat map, problems, diff, history, the Run verification form and the Ray and
- * serving panels. {@code /clusters/{id}/verification} answers only the verification part, for live refreshes.
+ * serving panels. {@code /clusters/{id}/verification} answers only the verification part, for the refresh when a run
+ * ends; {@code /clusters/{id}/verification/live} only the running verification's progress and fresh rows.
  */
 @Controller
 class DashboardController {
@@ -47,6 +48,14 @@ class DashboardController {
         model.addAttribute("cluster", status.cluster(id));
         fill(id, model);
         return "clusters/verification :: panel";
+    }
+
+    /** The running verification's progress and fresh grid rows (empty when none runs), fetched on job events. */
+    @GetMapping("/clusters/{id}/verification/live")
+    String live(@PathVariable UUID id, Model model) {
+        model.addAttribute("cluster", status.cluster(id));
+        model.addAttribute("status", status.status(id));
+        return "clusters/verification :: live";
     }
 
     private void fill(UUID id, Model model) {
