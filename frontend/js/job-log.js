@@ -42,13 +42,19 @@ if (pre) {
     scroll();
   });
   const changed = () => document.body.dispatchEvent(new CustomEvent("job-changed"));
+  const terminal = ["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED"];
+  // The page was rendered for a job still running: reload once it ends, for its final buttons. A finished job's
+  // replayed final status must not reload it again (and again).
+  const renderedRunning = !terminal.includes(document.querySelector("#job-grid .status")?.textContent.trim());
   source.addEventListener("step", changed);
   source.addEventListener("status", (event) => {
     changed();
     const status = JSON.parse(event.data).status;
-    if (["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED"].includes(status)) {
+    if (terminal.includes(status)) {
       source.close();
-      window.setTimeout(() => window.location.reload(), 800);
+      if (renderedRunning) {
+        window.setTimeout(() => window.location.reload(), 800);
+      }
     }
   });
 }
