@@ -43,7 +43,8 @@ if (pre) {
   });
   const changed = () => document.body.dispatchEvent(new CustomEvent("job-changed"));
   const terminal = ["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED"];
-  // The stream replays a finished job's events, its last status too: reload only a page rendered while it ran.
+  // The page was rendered for a job still running: reload once it ends, for its final buttons. A finished job's
+  // replayed final status must not reload it again (and again).
   const renderedRunning = !terminal.includes(document.querySelector("#job-grid .status")?.textContent.trim());
   source.addEventListener("step", changed);
   source.addEventListener("status", (event) => {
@@ -51,7 +52,9 @@ if (pre) {
     const status = JSON.parse(event.data).status;
     if (terminal.includes(status)) {
       source.close();
-      if (renderedRunning) window.setTimeout(() => window.location.reload(), 800);
+      if (renderedRunning) {
+        window.setTimeout(() => window.location.reload(), 800);
+      }
     }
   });
 }

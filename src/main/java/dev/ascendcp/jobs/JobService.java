@@ -175,7 +175,7 @@ public class JobService {
             throw JobConflictException.alreadyFinished(jobId, job.status());
         }
         transaction.executeWithoutResult(status -> {
-            store.requestCancel(jobId);
+            store.requestCancel(jobId, actor);
             audit.record(actor, "job.cancel", "job:" + jobId, job.phase() + " on cluster " + job.clusterName());
         });
         if (!engine.cancel(jobId, actor) && job.status() == JobStatus.QUEUED && !engine.isRunningHere(jobId)) {

@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoffMax the longest wait between two attempts
  * @param logBytesPerStep output kept per step: the first and the last half, the middle is dropped with a marker
  * @param logFlushInterval the longest output waits in memory before it is stored
- * @param cancelGrace how long a cancelled or timed-out step may take to stop before it is abandoned
+ * @param cancelGrace how long a cancelled or timed-out step may take to stop before it is abandoned; its cancel
+ *     callbacks get the first half, then its thread is interrupted
  * @param retention finished jobs older than this are purged
  * @param retentionInterval how often the purge runs
  * @param lease how long a replica's claim on its running jobs lasts without a heartbeat

@@ -63,6 +63,216 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
                 .containsExactly(all.stream().map(Event::id).toArray(Long[]::new));
     }
 
+    @Test
+    void aViewerThatNeverReadsDoesNotSlowTheJobAndIsDropped() throws Exception {
+        ClusterTargets cluster = targets.add("sse-slow", 1);
+        java.util.concurrent.atomic.AtomicReference<CountDownLatch> viewerReady =
+                new java.util.concurrent.atomic.AtomicReference<>(new CountDownLatch(0));
+        String padding = "x".repeat(160);
+        phase.script(
+                cluster.clusterId(),
+                ctx -> {
+                    viewerReady.get().await(20, TimeUnit.SECONDS);
+                    long start = System.nanoTime();
+                    for (int i = 0; i < LOUD_LINES; i++) {
+                        ctx.log(LogStream.STDOUT, "line " + i + " " + padding);
+                    }
+                    outputTook.set(Duration.ofNanos(System.nanoTime() - start));
+                    return StepOutcome.succeeded();
+                },
+                "loud");
+        runLoudJob(cluster); // warm-up
+        Duration alone = runLoudJob(cluster);
+
+        CountDownLatch subscribed = new CountDownLatch(1);
+        viewerReady.set(subscribed);
+        JobView job = jobs.start(cluster.clusterId(), PhaseKind.VERIFY, Map.of());
+        try (java.net.Socket viewer = new java.net.Socket()) {
+            // A tiny receive window and no reads at all: the server's writes to it block as soon as buffers fill.
+            viewer.setReceiveBufferSize(4096);
+            viewer.connect(new java.net.InetSocketAddress("localhost", port));
+            viewer.getOutputStream()
+                    .write(("GET /api/v1/jobs/" + job.id() + "/events HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Accept: text/event-stream\r\nAuthorization: " + basic("viewer") + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            awaitTrue(() -> bus.viewers(job.id()) == 1, "the viewer is subscribed");
+            subscribed.countDown();
+
+            JobView done = awaitFinished(job.id());
+            Duration watched = outputTook.get();
+
+            assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(bus.viewers(job.id())).as("the slow viewer was dropped").isZero();
+            System.out.printf(
+                    "loud step's output: %d ms alone, %d ms with a viewer that never reads%n",
+                    alone.toMillis(), watched.toMillis());
+            assertThat(watched)
+                    .as("with the slow viewer (alone: %s)", alone)
+                    .isLessThan(alone.multipliedBy(3).plusSeconds(2));
+
+            // What the dropped viewer got, once it reads: events in order, none of the stored ones missing up to
+            // where it was dropped, and the end of the stream before the job's end (the step keeps only 4 KB of its
+            // output, so the middle of it is not stored; the truncation marker is stored, not streamed live).
+            List<Event> got = readEvents(dechunk(viewer.getInputStream()), Integer.MAX_VALUE);
+            assertThat(got).isNotEmpty();
+            long[] ids = got.stream().mapToLong(Event::id).toArray();
+            long lastGot = ids[ids.length - 1];
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+            assertThat(got).filteredOn(e -> e.name().equals("log")).hasSizeLessThan(LOUD_LINES);
+            assertThat(got).noneMatch(e -> e.name().equals("status") && e.data().contains("SUCCEEDED"));
+            List<Long> storedUpToThere = read(job.id(), null, Integer.MAX_VALUE).stream()
+                    .filter(e -> e.id() <= lastGot && !e.data().contains("of output dropped here"))
+                    .map(Event::id)
+                    .toList();
+            assertThat(storedUpToThere).isNotEmpty();
+            assertThat(got).extracting(Event::id).containsAll(storedUpToThere);
+            List<Event> rest = read(job.id(), lastGot, Integer.MAX_VALUE);
+            assertThat(rest.get(0).id()).isGreaterThan(lastGot);
+            assertThat(rest.get(rest.size() - 1).data()).contains("\"status\":\"SUCCEEDED\"");
+        }
+    }
+
+    @Test
+    void aViewerGetsNoRecentEventsThatDoNotContinueTheStoredOnesAndIsToldToReconnect() throws Exception {
+        ClusterTargets cluster = targets.add("sse-gap", 1);
+        CountDownLatch release = new CountDownLatch(1);
+        phase.script(
+                cluster.clusterId(),
+                ctx -> {
+                    ctx.log(LogStream.STDOUT, "stored line");
+                    release.await(30, TimeUnit.SECONDS);
+                    return StepOutcome.succeeded();
+                },
+                "wait");
+        JobView job = jobs.start(cluster.clusterId(), PhaseKind.VERIFY, Map.of());
+        try {
+            awaitTrue(() -> storedLines(job.id()).contains("stored line"), "the first line is stored");
+            long stored = eventStore.maxSeq(job.id());
+            // Events published live but not stored yet, whose beginning has already left the recent ring: a viewer
+            // that got the ring after the stored events would miss stored+1 … stored+999 for good.
+            java.time.Instant now = java.time.Instant.now();
+            for (long seq = stored + 1000; seq < stored + 1000 + 2L * 4096; seq++) {
+                bus.publish(new dev.ascendcp.jobs.logs.JobEvent(
+                        job.id(),
+                        seq,
+                        dev.ascendcp.jobs.logs.JobEvent.Type.LOG,
+                        now,
+                        null,
+                        null,
+                        null,
+                        LogStream.STDOUT,
+                        "not stored yet " + seq));
+            }
+
+            List<Event> got = readFor(job.id(), Duration.ofSeconds(10));
+
+            assertThat(got)
+                    .extracting(Event::id)
+                    .isNotEmpty()
+                    .allSatisfy(id -> assertThat(id).isLessThanOrEqualTo(stored));
+            assertThat(got)
+                    .extracting(Event::id)
+                    .containsExactly(LongStream.rangeClosed(1, stored).boxed().toArray(Long[]::new));
+        } finally {
+            release.countDown();
+        }
+        assertThat(awaitFinished(job.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.ascendcp.jobs.logs.EventStore eventStore;
+
+    private List<String> storedLines(java.util.UUID jobId) {
+        List<String> lines = new ArrayList<>();
+        jobs.forEachLine(jobId, null, line -> lines.add(line.text()));
+        return lines;
+    }
+
+    /** The events of one connection, which must end by itself within {@code limit}. */
+    private List<Event> readFor(java.util.UUID jobId, Duration limit) throws Exception {
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return reader.submit(() -> read(jobId, null, Integer.MAX_VALUE))
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static final int LOUD_LINES = 60_000;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.ascendcp.jobs.logs.JobEventBus bus;
+
+    /** How long the loud step took to write its output, the last time it ran. */
+    private final java.util.concurrent.atomic.AtomicReference<Duration> outputTook =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Duration runLoudJob(ClusterTargets cluster) throws Exception {
+        JobView done = awaitFinished(
+                jobs.start(cluster.clusterId(), PhaseKind.VERIFY, Map.of()).id());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        return outputTook.get();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
+
+    /** The body of an HTTP/1.1 response with chunked transfer encoding, read from the raw socket stream. */
+    private static InputStream dechunk(InputStream raw) throws java.io.IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(raw));
+        String line;
+        while (!(line = asciiLine(in)).isEmpty()) {
+            if (line.startsWith("HTTP/1.1")) {
+                assertThat(line).contains(" 200");
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            while (true) {
+                String size = asciiLine(in).trim();
+                if (size.isEmpty()) {
+                    continue;
+                }
+                int n = Integer.parseInt(size.split(";")[0], 16);
+                if (n == 0) {
+                    break;
+                }
+                byte[] chunk = new byte[n];
+                in.readFully(chunk);
+                body.write(chunk);
+            }
+        } catch (java.io.EOFException | java.net.SocketException closed) {
+            // The server closed the connection: what came so far is what the viewer got.
+        }
+        return new java.io.ByteArrayInputStream(body.toByteArray());
+    }
+
+    private static String asciiLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        if (c == -1 && line.isEmpty()) {
+            throw new java.io.EOFException();
+        }
+        return line.toString();
+    }
+
+    private static String basic(String user) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + TestJobsConfiguration.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     private List<Event> read(java.util.UUID jobId, @Nullable Long lastEventId, int max) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/events"))
@@ -79,9 +289,12 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
         }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
+        return readEvents(response.body(), max);
+    }
+
+    private static List<Event> readEvents(InputStream body, int max) throws java.io.IOException {
         List<Event> events = new ArrayList<>();
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             Long id = null;
             String name = null;
             StringBuilder data = new StringBuilder();

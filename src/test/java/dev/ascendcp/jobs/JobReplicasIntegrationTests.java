@@ -5,8 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ascendcp.AscendControlPlaneApplication;
 import dev.ascendcp.jobs.engine.JobEngine;
+import dev.ascendcp.simulator.ClusterSpec;
+import dev.ascendcp.simulator.SimulatedCluster;
+import dev.ascendcp.simulator.SimulatedNode;
+import dev.ascendcp.ssh.HostKeyPin;
+import dev.ascendcp.ssh.HostKeyPolicy;
+import dev.ascendcp.ssh.RemoteCommand;
+import dev.ascendcp.ssh.RemoteExecutor;
+import dev.ascendcp.ssh.SshAuth;
+import dev.ascendcp.ssh.SshTarget;
 import dev.ascendcp.support.PostgresTestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two replicas on one PostgreSQL database. */
 class JobReplicasIntegrationTests {
+
+    private static final String SIM_PASSWORD = "sim-Pa55-replicas";
 
     static PostgresTestDatabase database;
     static ConfigurableApplicationContext replicaA;
@@ -94,6 +112,88 @@ class JobReplicasIntegrationTests {
         } finally {
             doomed.close();
         }
+    }
+
+    @Test
+    void aCancelSentToTheOtherReplicaStopsTheRemoteCommandOnTheReplicaThatRunsTheJob() throws Exception {
+        try (SimulatedCluster sim = SimulatedCluster.start(ClusterSpec.builder(Files.createTempDirectory("replica-sim"))
+                .nodes(1)
+                .namePrefix("rsim-")
+                .password(SIM_PASSWORD)
+                .build())) {
+            SimulatedNode node = sim.nodes().get(0);
+            node.faults().hang(true);
+            String[] key = node.hostKeyLine().split(" ");
+            SshTarget target = SshTarget.of(
+                            "replica-sim", node.sshHost(), node.port(), sim.username(), SshAuth.password(SIM_PASSWORD))
+                    .withHostKeyPolicy(HostKeyPolicy.STRICT)
+                    .withPinnedHostKey(HostKeyPin.of(key[0], key[1]));
+            SshSteps ssh = new SshSteps(replicaA.getBean(RemoteExecutor.class), id -> target);
+            ClusterTargets cluster = targetsOf(replicaA).add("cancel-elsewhere", 1);
+            copyCluster(cluster, replicaB);
+            phaseOf(replicaA)
+                    .script(
+                            cluster.clusterId(),
+                            ssh.run(RemoteCommand.of("hccn_tool", "-i", "0", "-link", "-g")),
+                            "link",
+                            "after");
+            JobView job = replicaA.getBean(JobService.class).start(cluster.clusterId(), PhaseKind.VERIFY, Map.of());
+            awaitTrue(() -> hccnRuns(node), Duration.ofSeconds(20), "hccn_tool runs on the node");
+            assertThat(replicaA.getBean(JobEngine.class).isRunningHere(job.id()))
+                    .isTrue();
+            assertThat(replicaB.getBean(JobEngine.class).isRunningHere(job.id()))
+                    .isFalse();
+
+            long cancelAt = System.nanoTime();
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + portOf(replicaB) + "/api/v1/jobs/"
+                                            + job.id() + "/cancel"))
+                                    .header("Authorization", basic("operator"))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            awaitTrue(() -> !hccnRuns(node), Duration.ofSeconds(5), "the command on the node was killed");
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelAt)).isLessThan(Duration.ofSeconds(5));
+
+            JobView cancelled = await(replicaB, job, Duration.ofSeconds(20), JobStatus.CANCELLED);
+            assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(cancelled.error().message()).isEqualTo("cancelled by operator");
+            assertThat(cancelled.steps())
+                    .filteredOn(s -> s.name().equals("link"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.CANCELLED));
+            assertThat(cancelled.steps())
+                    .filteredOn(s -> s.name().equals("after"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.SKIPPED));
+        }
+    }
+
+    private static boolean hccnRuns(SimulatedNode node) {
+        return node.processes().list().stream().anyMatch(p -> p.command().contains("hccn_tool"));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                org.assertj.core.api.Assertions.fail("not within " + timeout + ": " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static int portOf(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static String basic(String user) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + TestJobsConfiguration.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JobView await(

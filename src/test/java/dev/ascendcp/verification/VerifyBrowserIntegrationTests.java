@@ -47,8 +47,10 @@ class VerifyBrowserIntegrationTests {
         Path shots = Path.of("target", "screenshots").toAbsolutePath();
         Files.createDirectories(shots);
         Path log = Path.of("target", "browser-test.log").toAbsolutePath();
-        // node 20 takes files, not a directory: every *.spec.mjs under frontend/tests
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", "--test"));
+        // node 20 takes files, not a directory: every *.spec.mjs under frontend/tests, one file at a time (they
+        // share the demo cluster, which runs one job at a time)
+        java.util.List<String> command =
+                new java.util.ArrayList<>(java.util.List.of("node", "--test", "--test-concurrency=1"));
         try (var specs = Files.list(FRONTEND.resolve("tests"))) {
             specs.map(p -> "tests/" + p.getFileName())
                     .filter(name -> name.endsWith(".spec.mjs"))
@@ -79,6 +81,8 @@ class VerifyBrowserIntegrationTests {
         assertThat(shots.resolve("verify-all-green.png")).exists();
         assertThat(shots.resolve("verify-link-down.png")).exists();
         assertThat(shots.resolve("verify-live.png")).exists();
+        assertThat(shots.resolve("job-cancelled.png")).exists();
+        assertThat(shots.resolve("job-retried.png")).exists();
     }
 
     private static boolean commandWorks(String... command) {

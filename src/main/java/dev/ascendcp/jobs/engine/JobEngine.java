@@ -17,18 +17,22 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs jobs on this replica with bounded thread pools: coordinators (one per running job), node workers (shared by all
  * jobs) and action threads (one per running step attempt, so that a hung action can be abandoned after its timeout).
+ * {@link #shutdown()} abandons the running jobs and ends the threads; {@link #start()} makes new ones.
  */
 @Component
-public class JobEngine {
+public class JobEngine implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
 
@@ -37,12 +41,39 @@ public class JobEngine {
     private final JobPlanner planner;
     private final JobsProperties properties;
     private final ReplicaId replica;
-    private final ExecutorService coordinators;
-    private final ExecutorService workers;
-    private final ExecutorService actions;
-    private final JobRunner runner;
+    private final EventLog eventLog;
     private final Map<UUID, JobRun> active = new ConcurrentHashMap<>();
+    private volatile Pools pools;
     private volatile boolean stopping;
+
+    /** The threads of one start-to-stop period of the engine; a restart makes new ones. */
+    private final class Pools {
+        final ExecutorService coordinators =
+                Executors.newFixedThreadPool(properties.maxConcurrentJobs(), threads("job-"));
+        final ExecutorService workers = Executors.newFixedThreadPool(properties.poolSize(), threads("job-node-"));
+        final ExecutorService actions = Executors.newCachedThreadPool(threads("job-step-"));
+        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("job-cancel-"));
+        final JobRunner runner;
+
+        Pools() {
+            Clock clock = Clock.systemUTC();
+            StepRunner steps = new StepRunner(store, events, eventLog, properties, actions, timer, clock);
+            this.runner = new JobRunner(store, events, eventLog, steps, workers, properties, replica, clock);
+        }
+
+        void shutdown() {
+            coordinators.shutdown();
+            try {
+                coordinators.awaitTermination(properties.cancelGrace().toMillis() + 2000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            coordinators.shutdownNow();
+            workers.shutdownNow();
+            actions.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
 
     JobEngine(
             JobStore store,
@@ -56,12 +87,8 @@ public class JobEngine {
         this.planner = planner;
         this.properties = properties;
         this.replica = replica;
-        this.coordinators = Executors.newFixedThreadPool(properties.maxConcurrentJobs(), threads("job-"));
-        this.workers = Executors.newFixedThreadPool(properties.poolSize(), threads("job-node-"));
-        this.actions = Executors.newCachedThreadPool(threads("job-step-"));
-        Clock clock = Clock.systemUTC();
-        StepRunner steps = new StepRunner(store, events, eventLog, properties, actions, clock);
-        this.runner = new JobRunner(store, events, eventLog, steps, workers, properties, replica, clock);
+        this.eventLog = eventLog;
+        this.pools = new Pools();
     }
 
     /** Runs a job just admitted on this replica, with the plan made at admission. */
@@ -115,20 +142,26 @@ public class JobEngine {
     }
 
     private void submit(JobRun run, Map<Integer, Map<Integer, UUID>> ids) {
+        Pools current = pools;
         if (stopping) {
             return;
         }
         active.put(run.jobId(), run);
-        coordinators.submit(() -> {
-            try {
-                runner.run(run, ids);
-            } catch (RuntimeException e) {
-                log.error("Job {} failed in the engine", run.jobId(), e);
-                failQuietly(run, e);
-            } finally {
-                active.remove(run.jobId());
-            }
-        });
+        try {
+            current.coordinators.submit(() -> {
+                try {
+                    current.runner.run(run, ids);
+                } catch (RuntimeException e) {
+                    log.error("Job {} failed in the engine", run.jobId(), e);
+                    failQuietly(run, e);
+                } finally {
+                    active.remove(run.jobId());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Stopping: the job stays queued under this replica's released lease; the next start interrupts it.
+            active.remove(run.jobId());
+        }
     }
 
     private void failQuietly(JobRun run, RuntimeException e) {
@@ -150,19 +183,29 @@ public class JobEngine {
         }
     }
 
+    /** Accepts jobs again after {@link #shutdown()}, with new threads. */
+    synchronized void start() {
+        if (stopping) {
+            pools = new Pools();
+            stopping = false;
+        }
+    }
+
     /** Stops every job of this replica without writing outcomes (the next start or a survivor interrupts them). */
-    void shutdown() {
+    synchronized void shutdown() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         active.values().forEach(JobRun::abandon);
-        coordinators.shutdown();
-        try {
-            coordinators.awaitTermination(properties.cancelGrace().toMillis() + 2000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        coordinators.shutdownNow();
-        workers.shutdownNow();
-        actions.shutdownNow();
+        pools.shutdown();
+        active.clear();
+    }
+
+    /** The context closes without the lifecycle having run (e.g. start-up failed): end the threads anyway. */
+    @Override
+    public void destroy() {
+        shutdown();
     }
 
     private static java.util.concurrent.ThreadFactory threads(String prefix) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start: interrupt what a previous process left unfinished, then heartbeat and run the cluster-wide tasks. Stop: stop
  * this replica's jobs without writing outcomes and release their leases, so that the next start (or a surviving
- * replica at once) marks them INTERRUPTED.
+ * replica at once) marks them INTERRUPTED. Stop → start works (new threads, a new scheduler), so a context paused by
+ * the test context cache resumes with a working engine.
  */
 @Component
 class JobsLifecycle implements SmartLifecycle {
@@ -44,7 +45,11 @@ class JobsLifecycle implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        engine.start();
         int recovered = interruptions.recoverAtStartup();
         if (recovered > 0) {
             log.warn("Marked {} unfinished jobs INTERRUPTED at start-up", recovered);
@@ -54,17 +59,11 @@ class JobsLifecycle implements SmartLifecycle {
         running = true;
     }
 
-    /**
-     * Not paused by the test context cache (Spring Framework 7): the db-scheduler and the engine's pools are not made
-     * to start again once stopped, so a paused context could not resume.
-     */
     @Override
-    public boolean isPauseable() {
-        return false;
-    }
-
-    @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         tasks.stop();
         keeper.stop();

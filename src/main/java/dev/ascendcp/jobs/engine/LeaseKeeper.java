@@ -49,7 +49,9 @@ final class LeaseKeeper {
                     engine.abandon(jobId);
                 }
             }
-            leases.cancelRequested(owner).forEach(jobId -> engine.cancel(jobId, "a request to another replica"));
+            leases.cancelRequested(owner)
+                    .forEach(request -> engine.cancel(
+                            request.jobId(), request.by() == null ? "a request to another replica" : request.by()));
         } catch (RuntimeException e) {
             log.warn("Job heartbeat failed: {}", e.toString());
         }

@@ -14,11 +14,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One attempt of one step: its context for the action, its cancellation token, and whether its thread ended. */
+/**
+ * One attempt of one step: its context for the action, its cancellation token, and whether its thread ended. A cancel
+ * runs the action's callbacks first (they stop the remote command cleanly, e.g. kill its process group from a second
+ * SSH session) and interrupts the action's thread only if it is still running a moment later, or at once when the
+ * action registered no callback: an interrupt arriving in the middle of that clean-up would break it.
+ */
 final class StepExecution implements StepContext {
 
     private static final Logger log = LoggerFactory.getLogger(StepExecution.class);
@@ -30,13 +38,25 @@ final class StepExecution implements StepContext {
     private final int attempt;
     private final Duration timeout;
     private final EventLog eventLog;
+    private final ScheduledExecutorService timer;
+    private final Duration interruptAfter;
     private final List<Runnable> callbacks = new ArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final Object threadLock = new Object();
     private boolean cancelled;
-    private volatile Thread thread;
+    private @Nullable Thread thread;
+    private boolean started;
 
     StepExecution(
-            JobRun run, StepRef step, TargetNode node, String stepName, int attempt, Duration timeout, EventLog log) {
+            JobRun run,
+            StepRef step,
+            TargetNode node,
+            String stepName,
+            int attempt,
+            Duration timeout,
+            EventLog log,
+            ScheduledExecutorService timer,
+            Duration interruptAfter) {
         this.run = run;
         this.step = step;
         this.node = node;
@@ -44,9 +64,11 @@ final class StepExecution implements StepContext {
         this.attempt = attempt;
         this.timeout = timeout;
         this.eventLog = log;
+        this.timer = timer;
+        this.interruptAfter = interruptAfter;
     }
 
-    /** Runs the cancel callbacks once and interrupts the action's thread. */
+    /** Runs the cancel callbacks once, then interrupts the action's thread if it still runs after the grace. */
     void cancel() {
         List<Runnable> toRun;
         synchronized (this) {
@@ -57,18 +79,48 @@ final class StepExecution implements StepContext {
             toRun = new ArrayList<>(callbacks);
         }
         toRun.forEach(StepExecution::runSafely);
-        Thread current = thread;
-        if (current != null) {
-            current.interrupt();
+        if (toRun.isEmpty() || interruptAfter.isZero()) {
+            interrupt();
+            return;
+        }
+        try {
+            timer.schedule(this::interrupt, interruptAfter.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            interrupt();
+        }
+    }
+
+    /** Interrupts the action's thread if the action still runs. */
+    void interrupt() {
+        synchronized (threadLock) {
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
     }
 
     void started(Thread actionThread) {
-        this.thread = actionThread;
+        synchronized (threadLock) {
+            this.thread = actionThread;
+            this.started = true;
+        }
+        if (isCancelled()) {
+            // Cancelled while it was being handed to its thread: nothing else will stop it.
+            actionThread.interrupt();
+        }
     }
 
+    boolean hasStarted() {
+        synchronized (threadLock) {
+            return started;
+        }
+    }
+
+    /** The action returned: its (pooled) thread must not be interrupted on its behalf from now on. */
     void ended() {
-        thread = null;
+        synchronized (threadLock) {
+            thread = null;
+        }
         ended.countDown();
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ final class StepRunner {
     private final EventLog eventLog;
     private final JobsProperties properties;
     private final ExecutorService actions;
+    private final ScheduledExecutorService timer;
     private final Clock clock;
 
     StepRunner(
@@ -50,12 +52,14 @@ final class StepRunner {
             EventLog eventLog,
             JobsProperties properties,
             ExecutorService actions,
+            ScheduledExecutorService timer,
             Clock clock) {
         this.store = store;
         this.events = events;
         this.eventLog = eventLog;
         this.properties = properties;
         this.actions = actions;
+        this.timer = timer;
         this.clock = clock;
     }
 
@@ -95,8 +99,16 @@ final class StepRunner {
         if (timeout.isNegative() || timeout.isZero()) {
             return deadlineExceeded(run);
         }
-        StepExecution execution =
-                new StepExecution(run, ref, planned.node(), planned.name(), attempt, timeout, eventLog);
+        StepExecution execution = new StepExecution(
+                run,
+                ref,
+                planned.node(),
+                planned.name(),
+                attempt,
+                timeout,
+                eventLog,
+                timer,
+                properties.cancelGrace().dividedBy(2));
         run.register(execution);
         Future<StepOutcome> future = actions.submit(() -> {
             execution.started(Thread.currentThread());
@@ -107,7 +119,13 @@ final class StepRunner {
             }
         });
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            StepOutcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // The action may notice the job's deadline itself (e.g. SSH's overall deadline) and fail a moment
+            // before the engine's own wait runs out: that is still the deadline, not the action's failure.
+            if (deadlineFirst && outcome.isFailure() && !clock.instant().isBefore(run.deadline())) {
+                return deadlineExceeded(run);
+            }
+            return outcome;
         } catch (TimeoutException e) {
             stopAction(execution, future);
             return deadlineFirst
@@ -139,15 +157,25 @@ final class StepRunner {
         return StepOutcome.failed(DEADLINE, "the job's deadline (" + run.deadline() + ") passed", null);
     }
 
+    /**
+     * Stops an attempt that ran out of time: its cancel callbacks first (its thread is interrupted later if it still
+     * runs, see {@link StepExecution#cancel()}), then waits up to the cancel grace for it to end.
+     */
     private void stopAction(StepExecution execution, Future<StepOutcome> future) {
+        // Never started: it will not start now. Running: keeps running until the cancel stops it.
+        future.cancel(false);
         execution.cancel();
-        future.cancel(true);
+        if (!execution.hasStarted()) {
+            return;
+        }
         try {
             if (!execution.awaitEnd(properties.cancelGrace())) {
+                execution.interrupt();
                 log.warn(
                         "A step did not stop within {} of its cancel; abandoning its thread", properties.cancelGrace());
             }
         } catch (InterruptedException e) {
+            execution.interrupt();
             Thread.currentThread().interrupt();
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +75,24 @@ public class JobEventBus {
         }
     }
 
+    /**
+     * Recent events after {@code afterSeq}, but only if the ring still holds every event published after it (its
+     * oldest is at most {@code afterSeq + 1}); null when some have already left the ring. Empty when nothing is live.
+     */
+    public @Nullable List<JobEvent> recentContinuing(UUID jobId, long afterSeq) {
+        ArrayDeque<JobEvent> ring = rings.get(jobId);
+        if (ring == null) {
+            return List.of();
+        }
+        synchronized (ring) {
+            JobEvent oldest = ring.peekFirst();
+            if (oldest != null && oldest.seq() > afterSeq + 1) {
+                return null;
+            }
+            return ring.stream().filter(e -> e.seq() > afterSeq).toList();
+        }
+    }
+
     /** Recent events after {@code seq}, from the ring (possibly not yet in the database). */
     public List<JobEvent> recent(UUID jobId, long afterSeq) {
         ArrayDeque<JobEvent> ring = rings.get(jobId);
@@ -92,6 +111,11 @@ public class JobEventBus {
 
     public void forget(UUID jobId) {
         rings.remove(jobId);
+    }
+
+    /** How many live viewers of a job this replica feeds now (a dropped viewer no longer counts). */
+    public int viewers(UUID jobId) {
+        return subscriptions.getOrDefault(jobId, List.of()).size();
     }
 
     List<Subscription> subscribers(UUID jobId) {

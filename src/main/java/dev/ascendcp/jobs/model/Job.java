@@ -82,6 +82,9 @@ public class Job {
     @Column(name = "cancel_requested", nullable = false)
     private boolean cancelRequested;
 
+    @Column(name = "cancel_requested_by")
+    private @Nullable String cancelRequestedBy;
+
     @Version
     private long version;
 
@@ -159,12 +162,15 @@ public class Job {
         finish(JobStatus.INTERRUPTED, new JobError("INTERRUPTED", message), now);
     }
 
-    /** Asks the replica that runs the job to cancel it; refused once the job is over. */
-    public void requestCancel() {
+    /** Asks the replica that runs the job to cancel it on behalf of {@code by}; refused once the job is over. */
+    public void requestCancel(String by) {
         if (status.isTerminal()) {
             throw illegal("be cancelled");
         }
-        cancelRequested = true;
+        if (!cancelRequested) {
+            cancelRequested = true;
+            cancelRequestedBy = Texts.clip(by, 100);
+        }
     }
 
     private void finish(JobStatus next, @Nullable JobError error, Instant now) {
@@ -255,6 +261,10 @@ public class Job {
 
     public boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    public @Nullable String cancelRequestedBy() {
+        return cancelRequestedBy;
     }
 
     public List<Step> steps() {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +33,15 @@ public class JobLeases {
                 == 1;
     }
 
+    /** A cancel someone asked for, possibly through another replica; {@code by} is null for rows older than it. */
+    public record CancelRequest(UUID jobId, @Nullable String by) {}
+
     /** Jobs of this replica that someone asked (possibly on another replica) to cancel. */
-    public List<UUID> cancelRequested(String owner) {
-        return jdbc.queryForList(
-                "SELECT id FROM job WHERE owner = ? AND cancel_requested = TRUE AND " + UNFINISHED, UUID.class, owner);
+    public List<CancelRequest> cancelRequested(String owner) {
+        return jdbc.query(
+                "SELECT id, cancel_requested_by FROM job WHERE owner = ? AND cancel_requested = TRUE AND " + UNFINISHED,
+                (row, n) -> new CancelRequest(row.getObject(1, UUID.class), row.getString(2)),
+                owner);
     }
 
     /** A stopping replica gives up its claims at once, so that survivors need not wait for the lease to run out. */

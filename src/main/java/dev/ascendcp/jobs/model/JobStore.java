@@ -155,14 +155,14 @@ public class JobStore {
         return changed;
     }
 
-    /** Sets the cancel flag that the owning replica picks up with its next heartbeat. */
+    /** Sets the cancel flag (and who asked) that the owning replica picks up with its next heartbeat. */
     @Transactional
-    public JobStatus requestCancel(UUID jobId) {
+    public JobStatus requestCancel(UUID jobId, String by) {
         Job job = job(jobId);
         if (job.status().isTerminal()) {
             throw JobConflictException.alreadyFinished(jobId, job.status());
         }
-        job.requestCancel();
+        job.requestCancel(by);
         return job.status();
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,13 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves SSE viewers of a job, each on its own pump thread: first the stored events after {@code Last-Event-ID}, then
- * the recent ring, then live events from a bounded queue. A viewer too slow for its queue is closed and reconnects.
+ * the recent ring (only if it continues the stored ones without a gap), then live events from a bounded queue. A viewer
+ * too slow for its queue is dropped: it gets no more events and its stream ends, so it reconnects with its last id.
+ * The job never waits for a viewer: publishing only offers to the queue.
  */
 @Component
 class JobEventStreams implements DisposableBean {
 
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
     private static final long KEEPALIVE_MS = 15_000;
+    private static final int CATCH_UP_ATTEMPTS = 3;
 
     private final EventStore store;
     private final JobEventBus bus;
@@ -73,10 +77,13 @@ class JobEventStreams implements DisposableBean {
     private void pump(UUID jobId, long afterSeq, SseEmitter emitter, JobEventBus.Subscription subscription) {
         long last = afterSeq;
         try {
-            last = replay(jobId, last, emitter);
-            for (JobEvent event : bus.recent(jobId, last)) {
-                last = send(emitter, event, last);
+            OptionalLong caughtUp = catchUp(jobId, last, emitter);
+            if (caughtUp.isEmpty()) {
+                // The job outran this viewer before it was even live: end here, it reconnects with Last-Event-ID.
+                emitter.complete();
+                return;
             }
+            last = caughtUp.getAsLong();
             long quietSince = System.currentTimeMillis();
             while (!Thread.currentThread().isInterrupted()) {
                 if (subscription.overflowed()) {
@@ -112,6 +119,27 @@ class JobEventStreams implements DisposableBean {
         } finally {
             bus.unsubscribe(subscription);
         }
+    }
+
+    /**
+     * Sends what was stored after {@code after}, then the recent events not stored yet, without a gap between the two:
+     * when the ring no longer reaches back to the last stored event, the job's pending events are stored and the
+     * replay goes on from the database. Answers the last sequence sent, or empty when no gap-free catch-up came about.
+     */
+    private OptionalLong catchUp(UUID jobId, long after, SseEmitter emitter) throws IOException {
+        long last = replay(jobId, after, emitter);
+        for (int attempt = 0; attempt < CATCH_UP_ATTEMPTS; attempt++) {
+            List<JobEvent> recent = bus.recentContinuing(jobId, last);
+            if (recent != null) {
+                for (JobEvent event : recent) {
+                    last = send(emitter, event, last);
+                }
+                return OptionalLong.of(last);
+            }
+            eventLog.flush(jobId);
+            last = replay(jobId, last, emitter);
+        }
+        return OptionalLong.empty();
     }
 
     private long replay(UUID jobId, long after, SseEmitter emitter) throws IOException {

@@ -5,11 +5,13 @@ import dev.ascendcp.jobs.JobService;
 import dev.ascendcp.jobs.JobStatus;
 import dev.ascendcp.jobs.JobView;
 import dev.ascendcp.jobs.PhaseKind;
-import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,18 +59,29 @@ class JobsPageController {
     }
 
     @PostMapping("/jobs/{id}/cancel")
-    String cancel(@PathVariable UUID id, HttpServletResponse response) {
+    ResponseEntity<Void> cancel(
+            @PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx) {
         jobs.cancel(id);
-        return redirect(response, id);
+        return redirect(htmx, id);
     }
 
     @PostMapping("/jobs/{id}/retry")
-    String retry(@PathVariable UUID id, HttpServletResponse response) {
-        return redirect(response, jobs.retry(id).id());
+    ResponseEntity<Void> retry(
+            @PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx) {
+        return redirect(htmx, jobs.retry(id).id());
     }
 
-    private static String redirect(HttpServletResponse response, UUID jobId) {
-        response.setHeader("HX-Redirect", "/jobs/" + jobId);
-        return "redirect:/jobs/" + jobId;
+    /**
+     * To the job's page: for htmx a 204 with {@code HX-Redirect} (a 302 would be followed inside the XHR, htmx would
+     * never see the header and swap the next page into the button), for a plain form a 303 See Other.
+     */
+    private static ResponseEntity<Void> redirect(@Nullable String htmx, UUID jobId) {
+        String target = "/jobs/" + jobId;
+        if (htmx != null) {
+            return ResponseEntity.noContent().header("HX-Redirect", target).build();
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(target))
+                .build();
     }
 }
