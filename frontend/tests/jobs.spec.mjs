@@ -5,16 +5,11 @@
 // Leaves the simulator healthy and no job running, for the specs that follow (they run one file at a time).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { base, firstPage, launchChromium, login, password, shots, until, user } from "./support/browser.mjs";
 
-const base = process.env.ASCENDCP_BASE_URL ?? "http://localhost:8080";
-const user = process.env.ASCENDCP_USER ?? "admin";
-const password = process.env.ASCENDCP_PASSWORD ?? process.env.ASCENDCP_ADMIN_PASSWORD ?? "";
 const clusterName = process.env.ASCENDCP_CLUSTER ?? "demo";
-const shots = process.env.ASCENDCP_SCREENSHOTS ?? "../target/screenshots";
 const viewerName = "jobs-spec-viewer";
 const viewerPassword = "Read-Only-Pa55-w0rd";
 
@@ -22,23 +17,9 @@ const browsers = [];
 let page;
 
 async function launch() {
-  // a fresh profile directory per browser (playwright passes it as --user-data-dir)
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ascendcp-chromium-")), {
-    viewport: { width: 1400, height: 1000 },
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const context = await launchChromium({ height: 1000 });
   browsers.push(context);
-  return context.pages()[0] ?? (await context.newPage());
+  return firstPage(context);
 }
 
 before(async () => {
@@ -61,16 +42,6 @@ async function api(method, path, data, accept) {
   const ok = accept ? accept.includes(response.status()) : response.ok();
   assert.ok(ok, `${method} ${path}: ${response.status()} ${await response.text()}`);
   return response.status() === 204 || !response.ok() ? null : response.json();
-}
-
-async function until(what, condition, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition().catch(() => undefined);
-    if (value) return value;
-    assert.ok(Date.now() < end, `not within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 async function clusterId() {
@@ -120,11 +91,7 @@ async function click(label) {
 }
 
 test("cancels a hung job and retries a failed node from the job page; a viewer has neither button", async () => {
-  await page.goto(`${base}/login`);
-  await page.fill("#username", user);
-  await page.fill("#password", password);
-  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit], form input[type=submit]")]);
-  assert.ok(!page.url().includes("/login"), `logged in (now at ${page.url()})`);
+  await login(page);
   await healthy();
   const [head, worker] = await simNodes();
 
@@ -195,10 +162,7 @@ test("cancels a hung job and retries a failed node from the job page; a viewer h
   // 3. A VIEWER sees the job pages without the buttons.
   await api("POST", "/api/v1/users", { username: viewerName, password: viewerPassword, role: "VIEWER" }, [201, 409]);
   const viewer = await launch();
-  await viewer.goto(`${base}/login`);
-  await viewer.fill("#username", viewerName);
-  await viewer.fill("#password", viewerPassword);
-  await Promise.all([viewer.waitForNavigation(), viewer.click("form button[type=submit], form input[type=submit]")]);
+  await login(viewer, viewerName, viewerPassword);
   for (const job of [failedJob, hungJob]) {
     await viewer.goto(`${base}/jobs/${job}`);
     const status = (await viewer.locator("#job-grid .status").textContent()).trim();

@@ -4,16 +4,11 @@
 // run with a slow node is still going. Screenshots go to target/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { base, firstPage, launchChromium, login, password, shots, user } from "./support/browser.mjs";
 
-const base = process.env.ASCENDCP_BASE_URL ?? "http://localhost:8080";
-const user = process.env.ASCENDCP_USER ?? "admin";
-const password = process.env.ASCENDCP_PASSWORD ?? process.env.ASCENDCP_ADMIN_PASSWORD ?? "";
 const clusterName = process.env.ASCENDCP_CLUSTER ?? "demo";
-const shots = process.env.ASCENDCP_SCREENSHOTS ?? "../target/screenshots";
 const FAULTY_NPU = 3;
 
 let browser;
@@ -21,22 +16,8 @@ let page;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  // a fresh profile directory per run (playwright passes it as --user-data-dir)
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ascendcp-chromium-")), {
-    viewport: { width: 1400, height: 1100 },
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  browser = await launchChromium({ height: 1100 });
+  page = await firstPage(browser);
 });
 
 after(async () => {
@@ -79,11 +60,7 @@ async function runVerification() {
 }
 
 test("verifies from the UI, then shows an injected link-down fault", async () => {
-  await page.goto(`${base}/login`);
-  await page.fill("#username", user);
-  await page.fill("#password", password);
-  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit], form input[type=submit]")]);
-  assert.ok(!page.url().includes("/login"), `logged in (now at ${page.url()})`);
+  await login(page);
 
   for (const node of (await api("GET", "/api/v1/simulator/nodes")).content) {
     await api("DELETE", `/api/v1/simulator/nodes/${node.name}/faults`);

@@ -4,15 +4,10 @@
 // the playground. Host keys are pinned on first use by the Deploy's first connections. Screenshots go to target/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { base, firstPage, launchChromium, login, shots } from "../support/browser.mjs";
 
-const base = process.env.ASCENDCP_BASE_URL ?? "http://localhost:8080";
-const user = process.env.ASCENDCP_USER ?? "admin";
-const password = process.env.ASCENDCP_PASSWORD ?? "";
-const shots = process.env.ASCENDCP_SCREENSHOTS ?? "../target/screenshots";
 const simUser = process.env.SIM_USER ?? "ascend";
 const simPassword = process.env.SIM_PASSWORD ?? "";
 const nodes = JSON.parse(process.env.SIM_NODES ?? "[]");
@@ -27,21 +22,8 @@ let page;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ascendcp-chromium-")), {
-    viewport: { width: 1400, height: 1100 },
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  browser = await launchChromium({ height: 1100 });
+  page = await firstPage(browser);
   // the Deploy form asks before it starts (data-confirm); the operator says yes
   page.on("dialog", (dialog) => dialog.accept());
 });
@@ -63,11 +45,7 @@ async function problemsOnPage() {
 test("deploys a model from an empty inventory and prompts it in the playground", { timeout: 420_000 }, async () => {
   assert.equal(nodes.length, 2, "two simulated nodes are given");
 
-  await page.goto(`${base}/login`);
-  await page.fill("#username", user);
-  await page.fill("#password", password);
-  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit], form input[type=submit]")]);
-  assert.ok(!page.url().includes("/login"), `logged in (now at ${page.url()})`);
+  await login(page);
 
   // 1. the SSH credential (ADMIN)
   await page.goto(`${base}/credentials/new`);

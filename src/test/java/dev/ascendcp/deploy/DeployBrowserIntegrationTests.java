@@ -13,16 +13,15 @@ import dev.ascendcp.serving.ServingStatus;
 import dev.ascendcp.simulator.ClusterSpec;
 import dev.ascendcp.simulator.SimulatedCluster;
 import dev.ascendcp.simulator.SimulatedNode;
-import dev.ascendcp.support.ExternalService;
-import java.io.File;
+import dev.ascendcp.support.BrowserSpecs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +55,6 @@ class DeployBrowserIntegrationTests {
             "e2e-4-deploy-job.png",
             "e2e-5-serving-ready.png",
             "e2e-6-playground.png");
-    private static final Path FRONTEND = Path.of("frontend");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String SIM_PASSWORD = "sim-" + Long.toHexString(System.nanoTime());
 
     @LocalServerPort
@@ -80,12 +77,7 @@ class DeployBrowserIntegrationTests {
 
     @Test
     void deploysFromAnEmptyInventoryThroughTheBrowserAndPromptsTheModel() throws Exception {
-        boolean node = commandWorks("node", "--version");
-        boolean modules = Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core"));
-        ExternalService.require(
-                "Chromium",
-                Files.isExecutable(CHROMIUM) && node && modules,
-                "needs /usr/bin/chromium, node and frontend/node_modules (npm ci in frontend/)");
+        BrowserSpecs.require();
         for (String list : List.of("/api/v1/credentials", "/api/v1/nodes", "/api/v1/clusters", "/api/v1/jobs")) {
             assertThat((Integer) JsonPath.read(api(list), "$.page.totalElements"))
                     .as("the database starts empty: %s", list)
@@ -97,8 +89,7 @@ class DeployBrowserIntegrationTests {
                 .hccnLatency(Duration.ofMillis(2))
                 .build());
         sim.setVllmStartupDelay(Duration.ofSeconds(1));
-        Path shots = Path.of("target", "screenshots").toAbsolutePath();
-        Files.createDirectories(shots);
+        Path shots = BrowserSpecs.screenshots();
         for (String shot : SCREENSHOTS) {
             Files.deleteIfExists(shots.resolve(shot));
         }
@@ -140,12 +131,7 @@ class DeployBrowserIntegrationTests {
     }
 
     private String runSpec(Path shots) throws IOException, InterruptedException {
-        Path log = Path.of("target", "e2e-browser-test.log").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("node", "--test", "tests/e2e/deploy.spec.mjs")
-                .directory(FRONTEND.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("ASCENDCP_BASE_URL", "http://localhost:" + port);
         env.put("ASCENDCP_USER", "admin");
         env.put("ASCENDCP_PASSWORD", PASSWORD);
@@ -156,20 +142,8 @@ class DeployBrowserIntegrationTests {
         env.put("SIM_MODEL", "/data/models/Qwen2.5-7B-Instruct");
         env.put("RAY_PORT", String.valueOf(freePort()));
         env.put("SERVE_PORT", String.valueOf(freePort()));
-        Process process = builder.start();
-        boolean ended = process.waitFor(8, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        System.out.println(output);
-        assertThat(ended)
-                .as("the browser test ended in 8 minutes; its output:%n%s", output)
-                .isTrue();
-        assertThat(process.exitValue())
-                .as("node --test tests/e2e/deploy.spec.mjs exit status; its output:%n%s", output)
-                .isZero();
-        return output;
+        return BrowserSpecs.run(
+                List.of("tests/e2e/deploy.spec.mjs"), env, "e2e-browser-test.log", Duration.ofMinutes(8));
     }
 
     /** The nodes as an operator would type them into the form: name, host, port, local IP, NIC, NPUs, host key. */
@@ -184,18 +158,6 @@ class DeployBrowserIntegrationTests {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process p = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
-                    .start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
         }
     }
 }
