@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -65,31 +66,80 @@ final class CommandRun {
     }
 
     ExecResult run(SSHClient client) throws StaleConnectionException {
+        try {
+            return start(client);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Started(Session session, Session.Command remote) {}
+
+    /** Why the command could not be started: a broken connection, or a failure to report. */
+    private static final class StartFailed extends RuntimeException {
+        private final transient @Nullable IOException stale;
+        private final transient @Nullable ExecFailure failure;
+
+        StartFailed(@Nullable IOException stale, @Nullable ExecFailure failure) {
+            super(null, null, false, false);
+            this.stale = stale;
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * Opens the session and sends the command from an output thread, so that an interrupt of the command's thread
+     * cannot cut the exec short after the server got it (which would leave an unkillable command running); an
+     * interrupt that came meanwhile stops the command as soon as it runs.
+     */
+    private ExecResult start(SSHClient client) throws StaleConnectionException {
+        CompletableFuture<Started> starting = CompletableFuture.supplyAsync(() -> open(client), io);
+        Duration bound = properties.connectTimeout().multipliedBy(2).plusSeconds(5);
+        if (!awaitUninterruptibly(starting, bound)) {
+            starting.thenAccept(late -> closeQuietly(late.session()));
+            return failed(ExecFailure.of(
+                    FailureReason.IO, "starting the command on " + target.id() + " took longer than " + bound));
+        }
+        Started started;
+        try {
+            started = starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StartFailed failed) {
+                if (failed.stale != null) {
+                    throw new StaleConnectionException(failed.stale);
+                }
+                return failed(java.util.Objects.requireNonNull(failed.failure));
+            }
+            throw e;
+        }
+        try {
+            log.debug("Running on {}: {}", target.id(), command.forLog());
+            return await(client, started.remote());
+        } finally {
+            closeQuietly(started.session());
+        }
+    }
+
+    private Started open(SSHClient client) {
         Session session;
-        Session.Command remote;
         try {
             session = client.startSession();
         } catch (IOException e) {
-            if (!client.isConnected()) {
-                throw new StaleConnectionException(e);
-            }
-            return failed(ExecFailure.of(
-                    FailureReason.IO, "cannot open a session on " + target.id() + ": " + e.getMessage()));
+            throw new StartFailed(
+                    client.isConnected() ? null : e,
+                    ExecFailure.of(
+                            FailureReason.IO, "cannot open a session on " + target.id() + ": " + e.getMessage()));
         }
         try {
-            try {
-                remote = session.exec(WireForm.command(command.render(), target.sudo()));
-            } catch (IOException e) {
-                if (!client.isConnected()) {
-                    throw new StaleConnectionException(e);
-                }
-                return failed(ExecFailure.of(
-                        FailureReason.IO, "cannot start the command on " + target.id() + ": " + e.getMessage()));
-            }
-            log.debug("Running on {}: {}", target.id(), command.forLog());
-            return await(client, remote);
-        } finally {
+            return new Started(session, session.exec(WireForm.command(command.render(), target.sudo())));
+        } catch (IOException e) {
             closeQuietly(session);
+            throw new StartFailed(
+                    client.isConnected() ? null : e,
+                    ExecFailure.of(
+                            FailureReason.IO, "cannot start the command on " + target.id() + ": " + e.getMessage()));
         }
     }
 
@@ -108,6 +158,9 @@ final class CommandRun {
         FailureReason stop = null;
         try (AutoCloseable registration = options.cancellation().onCancel(() -> cancelled.complete(null))) {
             try {
+                if (interrupted) {
+                    throw new InterruptedException("interrupted while the command started");
+                }
                 CompletableFuture.anyOf(done, cancelled).get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
                 if (!done.isDone()) {
                     stop = FailureReason.CANCELLED;
@@ -131,10 +184,6 @@ final class CommandRun {
                     out,
                     err,
                     ExecFailure.of(FailureReason.IO, "the command on " + target.id() + " failed: " + e.getMessage()));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

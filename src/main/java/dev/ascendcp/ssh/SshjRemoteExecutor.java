@@ -49,6 +49,11 @@ final class SshjRemoteExecutor implements RemoteExecutor, PortForwarder, AutoClo
         if (options.cancellation().isCancelled()) {
             return failedAt(started, FailureReason.CANCELLED, "cancelled before the command started on " + target.id());
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // Cancelled by interrupt before it started; the flag stays set for the caller.
+            return failedAt(
+                    started, FailureReason.CANCELLED, "interrupted before the command started on " + target.id());
+        }
         if (options.deadline() != null && !started.isBefore(options.deadline())) {
             return failedAt(
                     started,

@@ -385,6 +385,23 @@ abstract class RemoteExecutorContract {
     }
 
     @Test
+    void anInterruptedThreadDoesNotStartTheCommandAndKeepsItsInterrupt() throws Exception {
+        String id = "interrupted-early-" + UUID.randomUUID();
+        CompletableFuture<ExecResult> result = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            result.complete(executor.execute(target(id), RemoteCommand.of("true")));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+
+        assertThat(result.get(30, TimeUnit.SECONDS).failureReason()).isEqualTo(FailureReason.CANCELLED);
+        assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.connectionsOpened(id)).isZero();
+    }
+
+    @Test
     @Timeout(600)
     void keepsOnlyHeadAndTailOfAGibibyteOfOutput() {
         long gib = 1L << 30;
