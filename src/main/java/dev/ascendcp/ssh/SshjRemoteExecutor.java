@@ -24,6 +24,9 @@ final class SshjRemoteExecutor implements RemoteExecutor, PortForwarder, AutoClo
     private final HostKeyListener defaultListener;
     private final SshConnectionPool pool;
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("ssh-output-"));
+    /** Runs the kills of stopped commands, away from their (possibly interrupted) threads; idle threads end. */
+    private final ExecutorService killer = Executors.newCachedThreadPool(daemonThreads("ssh-kill-"));
+
     private final ScheduledExecutorService housekeeping =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("ssh-idle-close-"));
     private final ScheduledExecutorService watchdogs =
@@ -46,6 +49,11 @@ final class SshjRemoteExecutor implements RemoteExecutor, PortForwarder, AutoClo
         if (options.cancellation().isCancelled()) {
             return failedAt(started, FailureReason.CANCELLED, "cancelled before the command started on " + target.id());
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // Cancelled by interrupt before it started; the flag stays set for the caller.
+            return failedAt(
+                    started, FailureReason.CANCELLED, "interrupted before the command started on " + target.id());
+        }
         if (options.deadline() != null && !started.isBefore(options.deadline())) {
             return failedAt(
                     started,
@@ -62,7 +70,7 @@ final class SshjRemoteExecutor implements RemoteExecutor, PortForwarder, AutoClo
                 return ExecResult.failed(e.failure(), Duration.between(started, Instant.now()));
             }
             try {
-                return new CommandRun(io, properties, target, command, options, started)
+                return new CommandRun(io, killer, properties, target, command, options, started)
                         .run(lease.connection().client());
             } catch (StaleConnectionException e) {
                 pool.discard(lease);
@@ -123,6 +131,7 @@ final class SshjRemoteExecutor implements RemoteExecutor, PortForwarder, AutoClo
         housekeeping.shutdownNow();
         watchdogs.shutdownNow();
         pool.close();
+        killer.shutdownNow();
         io.shutdownNow();
     }
 

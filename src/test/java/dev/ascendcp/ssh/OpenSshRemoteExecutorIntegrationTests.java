@@ -258,6 +258,28 @@ class OpenSshRemoteExecutorIntegrationTests extends RemoteExecutorContract {
     }
 
     @Test
+    @Timeout(60)
+    void aLocalForwardSurvivesARefusedConnectionAndCarriesTheNextOne() throws Exception {
+        int remotePort = PortForwarderIntegrationTests.freePort();
+        try (LocalForward forward = executor.forward(pinned("forward-churn"), LOCALHOST, remotePort)) {
+            assertThat(PortForwarderIntegrationTests.exchange(forward.localPort(), "refused"))
+                    .isNull();
+            assertThat(forward.isOpen()).isTrue();
+            try (ServerSocket late = new ServerSocket()) {
+                late.setReuseAddress(true);
+                late.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), remotePort));
+                Thread server = new Thread(() -> PortForwarderIntegrationTests.serveOnce(late), "late-echo");
+                server.setDaemon(true);
+                server.start();
+
+                assertThat(PortForwarderIntegrationTests.exchange(forward.localPort(), "late"))
+                        .isEqualTo("late:late");
+            }
+            assertThat(forward.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void sharesOneSshdConnectionAmongConcurrentCommands() throws Exception {
         String id = "log-shared-" + UUID.randomUUID();
         SshTarget target = SshTarget.of(id, LOCALHOST, sshd.port(), SUDO_USER, sshd.keyAuth(UserKey.RSA_PEM))

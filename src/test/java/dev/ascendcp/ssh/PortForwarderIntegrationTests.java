@@ -103,6 +103,54 @@ class PortForwarderIntegrationTests {
     }
 
     @Test
+    void survivesAConnectionRefusedByTheRemoteEndAndCarriesTheNextOne() throws Exception {
+        int remotePort = freePort();
+        try (LocalForward forward = executor.forward(target(PASSWORD), "127.0.0.1", remotePort)) {
+
+            assertThat(exchange(forward.localPort(), "refused")).isNull();
+            assertThat(forward.isOpen()).isTrue();
+            try (ServerSocket late = new ServerSocket()) {
+                late.setReuseAddress(true);
+                late.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), remotePort));
+                Thread server = new Thread(() -> serveOnce(late), "late-echo");
+                server.setDaemon(true);
+                server.start();
+
+                assertThat(exchange(forward.localPort(), "late")).isEqualTo("late:late");
+            }
+            assertThat(forward.isOpen()).isTrue();
+        }
+    }
+
+    /** Sends {@code word} through the forward; the reply line, or null when the forward closed the connection. */
+    static String exchange(int localPort, String word) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", localPort)) {
+            s.setSoTimeout(10_000);
+            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println(word);
+            try {
+                return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            } catch (java.net.SocketException e) {
+                return null;
+            }
+        }
+    }
+
+    static void serveOnce(ServerSocket server) {
+        try (Socket s = server.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println("late:" + in.readLine());
+        } catch (Exception e) {
+            // closed at the end of the test
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void reportsAFailedLoginAsAForwardFailure() {
         assertThatThrownBy(() -> executor.forward(target("wrong-password"), "127.0.0.1", echo.getLocalPort()))
                 .isInstanceOf(ForwardFailedException.class)

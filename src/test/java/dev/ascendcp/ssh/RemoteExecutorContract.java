@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -310,6 +315,47 @@ abstract class RemoteExecutorContract {
         awaitZero(() -> count(sleep));
     }
 
+    /**
+     * A caller that cancels by interrupting the thread running the command, as {@code Future.cancel(true)} does, and
+     * whose interrupts keep coming while the command is being stopped (a cancel token fired at the same moment, then
+     * the interrupt, as the verification lanes do): the kill must not depend on the caller's interrupt flag.
+     */
+    @Test
+    @Timeout(60)
+    void interruptingTheThreadThatRunsTheCommandKillsTheWholeRemoteProcessTree() throws Exception {
+        String sleep = "sleep 3174";
+        CountDownLatch started = new CountDownLatch(1);
+        Cancellation cancellation = new Cancellation();
+        ExecOptions options = options().withCancellation(cancellation).withSink(startedSignal(started));
+        ExecutorService callers = Executors.newSingleThreadExecutor();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        CompletableFuture<ExecResult> result = new CompletableFuture<>();
+        try {
+            Future<?> run = callers.submit(() -> {
+                caller.set(Thread.currentThread());
+                result.complete(executor.execute(pinned("interrupt"), treeOf(sleep), options));
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(remoteProcessCount(sleep)).isGreaterThanOrEqualTo(2);
+            Instant cancelledAt = Instant.now();
+            cancellation.cancel();
+            run.cancel(true);
+            while (!result.isDone()
+                    && Duration.between(cancelledAt, Instant.now()).getSeconds() < 30) {
+                caller.get().interrupt();
+                LockSupport.parkNanos(20_000);
+            }
+            ExecResult stopped = result.get(1, TimeUnit.SECONDS);
+
+            assertThat(stopped.failureReason()).isEqualTo(FailureReason.CANCELLED);
+            assertThat(stopped.failure().message()).contains("was killed");
+            assertThat(Duration.between(cancelledAt, Instant.now())).isLessThan(Duration.ofSeconds(20));
+            awaitZero(() -> count(sleep));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     @Test
     void theOverallDeadlineCapsTheCommandTimeout() throws Exception {
         ExecResult result = executor.execute(
@@ -335,6 +381,23 @@ abstract class RemoteExecutorContract {
                 executor.execute(target(id), RemoteCommand.of("true"), options().withCancellation(cancellation));
 
         assertThat(result.failureReason()).isEqualTo(FailureReason.CANCELLED);
+        assertThat(executor.connectionsOpened(id)).isZero();
+    }
+
+    @Test
+    void anInterruptedThreadDoesNotStartTheCommandAndKeepsItsInterrupt() throws Exception {
+        String id = "interrupted-early-" + UUID.randomUUID();
+        CompletableFuture<ExecResult> result = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            result.complete(executor.execute(target(id), RemoteCommand.of("true")));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+
+        assertThat(result.get(30, TimeUnit.SECONDS).failureReason()).isEqualTo(FailureReason.CANCELLED);
+        assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(executor.connectionsOpened(id)).isZero();
     }
 
