@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The job never waits for a viewer: publishing only offers to the queue.
  *
  * <p>Each viewer takes a slot of {@link ViewerSlots} (503 with {@code Retry-After} when none is left) that it gives back
- * when its pump thread ends: when the stream ends, the client goes away (noticed within a poll), or the viewer is
- * dropped. A dropped viewer's pump may be blocked in a socket write; Tomcat ends such a blocking write after its write
+ * when its pump thread ends: when the stream ends, the viewer is dropped, or the client goes away (noticed within a
+ * poll when the container reports it, else at a write to it failing: the next events or keepalives, every 15 s). A dropped viewer's pump may be blocked in a socket write; Tomcat ends such a blocking write after its write
  * timeout ({@code server.tomcat.connection-timeout}), and neither the async request timeout nor an interrupt wakes it
  * sooner, so that timeout bounds how long a dropped viewer keeps its thread and slot.
  *
