@@ -1,5 +1,7 @@
 package dev.ascendcp.jobs;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeat how often a replica renews its leases (and picks up cancels sent to other replicas)
  * @param sweepInterval how often one replica looks for jobs whose lease expired, to mark them INTERRUPTED
  * @param sseQueueSize events buffered per live viewer; a viewer that falls further behind is disconnected
+ * @param events limits of the SSE event streams ({@code ascendcp.jobs.events.*})
  */
 @ConfigurationProperties(prefix = "ascendcp.jobs")
 @Validated
@@ -53,7 +56,27 @@ public record JobsProperties(
         @DefaultValue("20s") @NotNull Duration lease,
         @DefaultValue("2s") @NotNull Duration heartbeat,
         @DefaultValue("5s") @NotNull Duration sweepInterval,
-        @DefaultValue("1024") @Min(16) int sseQueueSize) {
+        @DefaultValue("1024") @Min(16) int sseQueueSize,
+        @DefaultValue @Valid @NotNull Events events) {
+
+    /**
+     * Limits of the SSE event streams: each viewer holds one thread of this replica while its stream lasts.
+     *
+     * @param maxViewers concurrent viewers of all jobs on this replica; one more is answered 503 with
+     *     {@code Retry-After}
+     * @param maxViewersPerJob concurrent viewers of one job on this replica (at most {@code maxViewers})
+     * @param retryAfter what the 503 tells a refused viewer to wait before it tries again
+     */
+    public record Events(
+            @DefaultValue("256") @Min(1) @Max(100_000) int maxViewers,
+            @DefaultValue("32") @Min(1) @Max(100_000) int maxViewersPerJob,
+            @DefaultValue("5s") @NotNull Duration retryAfter) {
+
+        @AssertTrue(message = "max-viewers-per-job must not exceed max-viewers")
+        public boolean isPerJobWithinTotal() {
+            return maxViewersPerJob <= maxViewers;
+        }
+    }
 
     /** The backoff before attempt {@code nextAttempt} (2, 3, …): exponential, bounded. */
     public Duration backoffBefore(int nextAttempt) {

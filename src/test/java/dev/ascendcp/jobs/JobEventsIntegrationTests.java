@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
 
@@ -112,7 +113,8 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
 
             // What the dropped viewer got, once it reads: events in order, none of the stored ones missing up to
             // where it was dropped, and the end of the stream before the job's end (the step keeps only 4 KB of its
-            // output, so the middle of it is not stored; the truncation marker is stored, not streamed live).
+            // output, so the middle of it is not stored; the stored truncation marker's id comes before the lines it
+            // was reserved ahead of, so a live viewer gets it only as an update without id, not counted here).
             List<Event> got = readEvents(dechunk(viewer.getInputStream()), Integer.MAX_VALUE);
             assertThat(got).isNotEmpty();
             long[] ids = got.stream().mapToLong(Event::id).toArray();
@@ -178,6 +180,126 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
         }
         assertThat(awaitFinished(job.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
+
+    @Test
+    void theTruncationMarkerOfAStepThatOutgrowsItsBoundReachesLiveViewersReplaysAndTheLog() throws Exception {
+        ClusterTargets cluster = targets.add("sse-marker", 1);
+        CountDownLatch watched = new CountDownLatch(1);
+        String padding = "y".repeat(80);
+        phase.script(
+                cluster.clusterId(),
+                ctx -> {
+                    watched.await(20, TimeUnit.SECONDS);
+                    // 300 lines of ~95 bytes: far over the 4 KB this context keeps per step.
+                    for (int i = 0; i < 300; i++) {
+                        ctx.log(LogStream.STDOUT, "line " + i + " " + padding);
+                        if (i % 50 == 0) {
+                            Thread.sleep(250); // more than one flush while the step runs
+                        }
+                    }
+                    return StepOutcome.succeeded();
+                },
+                "loud");
+        JobView job = jobs.start(cluster.clusterId(), PhaseKind.VERIFY, Map.of());
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<Event> live;
+        try {
+            java.util.concurrent.Future<List<Event>> watching =
+                    reader.submit(() -> read(job.id(), null, Integer.MAX_VALUE, true));
+            awaitTrue(() -> bus.viewers(job.id()) == 1, "the viewer is subscribed");
+            watched.countDown();
+            live = watching.get(30, TimeUnit.SECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
+        assertThat(awaitFinished(job.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+
+        List<Event> stored = read(job.id(), null, Integer.MAX_VALUE);
+        List<Event> storedMarkers = stored.stream()
+                .filter(e -> e.name().equals("log") && e.data().contains("\"dropped\""))
+                .toList();
+        assertThat(storedMarkers).hasSize(1);
+        Event marker = storedMarkers.get(0);
+        JsonNode markerData = json.readTree(marker.data());
+        long droppedLines = markerData.get("dropped").get("lines").asLong();
+        assertThat(droppedLines).isPositive();
+        assertThat(markerData.get("dropped").get("bytes").asLong()).isGreaterThanOrEqualTo(droppedLines * 88);
+        assertThat(markerData.get("seq").asLong()).isEqualTo(marker.id());
+        assertThat(markerData.get("stream").asString()).isEqualTo("SYSTEM");
+        assertThat(markerData.get("nodeName").asString()).isNotBlank();
+        // Stored at its place: after the kept head (line 0 …), before the kept tail (… line 299).
+        long firstLine = idOf(stored, "line 0 ");
+        long lastLine = idOf(stored, "line 299 ");
+        assertThat(marker.id()).isGreaterThan(firstLine).isLessThan(lastLine);
+        assertThat(stored.stream()
+                        .filter(e -> e.id() > marker.id() && e.data().contains("\"text\":\"line "))
+                        .count())
+                .as("the tail is smaller than all lines after the head")
+                .isLessThan(300);
+
+        // The live viewer got the marker before the job's end, naming the same line (seq) and, last, the same counts.
+        List<Event> liveMarkers = live.stream()
+                .filter(e -> e.name().equals("log") && e.data().contains("\"dropped\""))
+                .toList();
+        assertThat(liveMarkers).isNotEmpty();
+        int endIndex = indexOfTerminal(live);
+        assertThat(live.indexOf(liveMarkers.get(liveMarkers.size() - 1))).isLessThan(endIndex);
+        assertThat(liveMarkers)
+                .allSatisfy(e ->
+                        assertThat(json.readTree(e.data()).get("seq").asLong()).isEqualTo(marker.id()));
+        JsonNode lastLive =
+                json.readTree(liveMarkers.get(liveMarkers.size() - 1).data());
+        assertThat(lastLive.get("dropped").get("lines").asLong()).isEqualTo(droppedLines);
+        // The id a live viewer resumes from never goes back: the ids it got are in order.
+        assertThat(live.stream().mapToLong(Event::id).filter(id -> id > 0).toArray())
+                .isSorted()
+                .doesNotHaveDuplicates();
+
+        // A reconnect from inside the head gets the marker in stored order.
+        List<Event> resumed = read(job.id(), firstLine, Integer.MAX_VALUE);
+        assertThat(resumed).extracting(Event::id).isSorted().contains(marker.id());
+        Event resumedMarker =
+                resumed.stream().filter(e -> e.id() == marker.id()).findFirst().orElseThrow();
+        assertThat(json.readTree(resumedMarker.data())
+                        .get("dropped")
+                        .get("lines")
+                        .asLong())
+                .isEqualTo(droppedLines);
+        assertThat(resumed)
+                .extracting(Event::id)
+                .containsExactly(stored.stream()
+                        .map(Event::id)
+                        .filter(id -> id > firstLine)
+                        .toArray(Long[]::new));
+
+        // The stored text log shows it between head and tail.
+        String text =
+                send("GET", "/api/v1/jobs/" + job.id() + "/log", "viewer", null).body();
+        int at = text.indexOf(droppedLines + " lines) of output dropped here");
+        assertThat(at).isPositive();
+        assertThat(text.indexOf("| line 0 ")).isLessThan(at);
+        assertThat(text.indexOf("| line 299 ")).isGreaterThan(at);
+    }
+
+    private static long idOf(List<Event> events, String textStart) {
+        return events.stream()
+                .filter(e -> e.name().equals("log") && e.data().contains("\"text\":\"" + textStart))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + textStart))
+                .id();
+    }
+
+    private static int indexOfTerminal(List<Event> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).name().equals("status") && events.get(i).data().contains("SUCCEEDED")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no final status");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    tools.jackson.databind.json.JsonMapper json;
 
     @org.springframework.beans.factory.annotation.Autowired
     dev.ascendcp.jobs.logs.EventStore eventStore;
@@ -274,6 +396,11 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
     }
 
     private List<Event> read(java.util.UUID jobId, @Nullable Long lastEventId, int max) throws Exception {
+        return read(jobId, lastEventId, max, false);
+    }
+
+    private List<Event> read(java.util.UUID jobId, @Nullable Long lastEventId, int max, boolean updates)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/events"))
                 .header("Accept", "text/event-stream")
@@ -289,10 +416,15 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
         }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
-        return readEvents(response.body(), max);
+        return readEvents(response.body(), max, updates);
     }
 
     private static List<Event> readEvents(InputStream body, int max) throws java.io.IOException {
+        return readEvents(body, max, false);
+    }
+
+    /** The events of a stream; with {@code updates}, also those without an id (as id -1). */
+    static List<Event> readEvents(InputStream body, int max, boolean updates) throws java.io.IOException {
         List<Event> events = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             Long id = null;
@@ -306,8 +438,8 @@ class JobEventsIntegrationTests extends JobsIntegrationTestSupport {
                     name = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5));
-                } else if (line.isEmpty() && id != null) {
-                    events.add(new Event(id, name, data.toString()));
+                } else if (line.isEmpty() && (id != null || (updates && name != null))) {
+                    events.add(new Event(id == null ? -1 : id, name, data.toString()));
                     id = null;
                     name = null;
                     data.setLength(0);

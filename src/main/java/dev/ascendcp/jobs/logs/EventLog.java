@@ -74,6 +74,13 @@ public class EventLog implements DisposableBean {
     public void emit(UUID jobId, JobEvent.Type type, @Nullable StepRef step, String data) {
         JobLog jobLog = open.get(jobId);
         if (jobLog != null) {
+            if (type == JobEvent.Type.STATUS
+                    && !org.springframework.transaction.support.TransactionSynchronizationManager
+                            .isActualTransactionActive()) {
+                // Stores (and so sends live) the final counts of truncation markers before the status that may end
+                // a viewer's stream.
+                flush(jobLog);
+            }
             jobLog.emit(type, step, data);
         } else {
             appendNow(jobId, type, step, data);
@@ -126,6 +133,7 @@ public class EventLog implements DisposableBean {
             }
             try {
                 transaction.executeWithoutResult(status -> write(batch));
+                batch.markers().forEach(bus::publishUpdate);
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not store {} events of job {} (will retry): {}",

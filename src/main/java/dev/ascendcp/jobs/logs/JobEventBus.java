@@ -76,6 +76,19 @@ public class JobEventBus {
     }
 
     /**
+     * Offers a new version of an event already in the sequence (a truncation marker whose counts grew) to the live
+     * viewers only: it is not put in the ring, whose events are in sequence order.
+     */
+    public void publishUpdate(JobEvent event) {
+        for (Subscription subscription : subscriptions.getOrDefault(event.jobId(), List.of())) {
+            if (!subscription.queue.offer(event)) {
+                subscription.overflowed = true;
+                unsubscribe(subscription);
+            }
+        }
+    }
+
+    /**
      * Recent events after {@code afterSeq}, but only if the ring still holds every event published after it (its
      * oldest is at most {@code afterSeq + 1}); null when some have already left the ring. Empty when nothing is live.
      */

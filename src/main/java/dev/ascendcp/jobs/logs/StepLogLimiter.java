@@ -58,7 +58,6 @@ final class StepLogLimiter {
     }
 
     String markerText() {
-        return "[… " + droppedBytes + " bytes (" + droppedLines + " lines) of output dropped here: this step keeps "
-                + (headLimit + tailLimit) + " bytes, the first and the last half …]";
+        return TruncationMarker.text(droppedBytes, droppedLines, headLimit + tailLimit);
     }
 }

@@ -6,6 +6,7 @@ import dev.ascendcp.jobs.logs.EventLog;
 import dev.ascendcp.jobs.logs.EventStore;
 import dev.ascendcp.jobs.logs.JobEvent;
 import dev.ascendcp.jobs.logs.JobEventBus;
+import dev.ascendcp.jobs.logs.TruncationMarker;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the recent ring (only if it continues the stored ones without a gap), then live events from a bounded queue. A viewer
  * too slow for its queue is dropped: it gets no more events and its stream ends, so it reconnects with its last id.
  * The job never waits for a viewer: publishing only offers to the queue.
+ *
+ * <p>Each viewer takes a slot of {@link ViewerSlots} (503 with {@code Retry-After} when none is left) that it gives back
+ * when its pump thread ends: when the stream ends, the viewer is dropped, or the client goes away (noticed within a
+ * poll when the container reports it, else at a write to it failing: the next events or keepalives, every 15 s). A dropped viewer's pump may be blocked in a socket write; Tomcat ends such a blocking write after its write
+ * timeout ({@code server.tomcat.connection-timeout}), and neither the async request timeout nor an interrupt wakes it
+ * sooner, so that timeout bounds how long a dropped viewer keeps its thread and slot.
+ *
+ * <p>Truncation markers ({@link TruncationMarker}) are log events like the others in a replay; their newer versions
+ * come live without an event id, as an update of line {@code seq} (the id a viewer resumes from is not moved back).
  */
 @Component
 class JobEventStreams implements DisposableBean {
@@ -42,7 +53,8 @@ class JobEventStreams implements DisposableBean {
     private final JobService jobs;
     private final JobsProperties properties;
     private final JsonMapper json;
-    private final ExecutorService pumps;
+    private final ThreadPoolExecutor pumps;
+    private final ViewerSlots slots;
 
     JobEventStreams(
             EventStore store,
@@ -50,7 +62,9 @@ class JobEventStreams implements DisposableBean {
             EventLog eventLog,
             JobService jobs,
             JobsProperties properties,
-            JsonMapper json) {
+            JsonMapper json,
+            ViewerSlots slots) {
+        this.slots = slots;
         this.store = store;
         this.bus = bus;
         this.eventLog = eventLog;
@@ -58,23 +72,56 @@ class JobEventStreams implements DisposableBean {
         this.properties = properties;
         this.json = json;
         AtomicInteger count = new AtomicInteger();
-        this.pumps = Executors.newCachedThreadPool(r -> {
+        // One thread per viewer, at most as many as viewer slots (ViewerSlots); idle ones end after a minute.
+        this.pumps = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread thread = new Thread(r, "job-sse-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
+    /**
+     * Opens a viewer's stream.
+     *
+     * @throws TooManyViewersException when this replica serves as many viewers (of this job) as it allows
+     */
     SseEmitter open(UUID jobId, long afterSeq) {
-        SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
-        JobEventBus.Subscription subscription = bus.subscribe(jobId, properties.sseQueueSize());
-        emitter.onCompletion(() -> bus.unsubscribe(subscription));
-        emitter.onTimeout(emitter::complete);
-        pumps.submit(() -> pump(jobId, afterSeq, emitter, subscription));
-        return emitter;
+        ViewerSlots.Slot slot = slots.acquire(jobId);
+        try {
+            SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+            JobEventBus.Subscription subscription = bus.subscribe(jobId, properties.sseQueueSize());
+            AtomicBoolean gone = new AtomicBoolean();
+            emitter.onCompletion(() -> {
+                gone.set(true);
+                bus.unsubscribe(subscription);
+            });
+            emitter.onError(e -> gone.set(true));
+            emitter.onTimeout(emitter::complete);
+            pumps.submit(() -> pump(jobId, afterSeq, emitter, subscription, gone, slot));
+            return emitter;
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
     }
 
-    private void pump(UUID jobId, long afterSeq, SseEmitter emitter, JobEventBus.Subscription subscription) {
+    /** Viewers this replica serves now (each with its pump thread), of all jobs. */
+    int viewers() {
+        return slots.total();
+    }
+
+    /** Pump threads busy now (serving a viewer, or blocked writing to one). */
+    int pumpsBusy() {
+        return pumps.getActiveCount();
+    }
+
+    private void pump(
+            UUID jobId,
+            long afterSeq,
+            SseEmitter emitter,
+            JobEventBus.Subscription subscription,
+            AtomicBoolean gone,
+            ViewerSlots.Slot slot) {
         long last = afterSeq;
         try {
             OptionalLong caughtUp = catchUp(jobId, last, emitter);
@@ -86,7 +133,7 @@ class JobEventStreams implements DisposableBean {
             last = caughtUp.getAsLong();
             long quietSince = System.currentTimeMillis();
             while (!Thread.currentThread().isInterrupted()) {
-                if (subscription.overflowed()) {
+                if (subscription.overflowed() || gone.get()) {
                     break;
                 }
                 JobEvent event = subscription.queue().poll(500, TimeUnit.MILLISECONDS);
@@ -118,6 +165,7 @@ class JobEventStreams implements DisposableBean {
             emitter.complete();
         } finally {
             bus.unsubscribe(subscription);
+            slot.release();
         }
     }
 
@@ -157,6 +205,12 @@ class JobEventStreams implements DisposableBean {
 
     private long send(SseEmitter emitter, JobEvent event, long last) throws IOException {
         if (event.seq() <= last) {
+            if (TruncationMarker.of(event) != null) {
+                // A newer version of a marker line this viewer passed: no id, so its Last-Event-ID stays.
+                emitter.send(SseEmitter.event()
+                        .name(event.type().eventName())
+                        .data(payload(event), org.springframework.http.MediaType.TEXT_PLAIN));
+            }
             return last;
         }
         emitter.send(SseEmitter.event()
@@ -178,6 +232,13 @@ class JobEventStreams implements DisposableBean {
         data.put("nodeName", event.nodeName());
         data.put("stream", event.stream());
         data.put("text", event.data());
+        TruncationMarker.Dropped dropped = TruncationMarker.of(event);
+        if (dropped != null) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("lines", dropped.lines());
+            counts.put("bytes", dropped.bytes());
+            data.put("dropped", counts);
+        }
         return json.writeValueAsString(data);
     }
 
