@@ -6,6 +6,8 @@ import dev.ascendcp.inventory.InventoryProvisioning.NodeSpec;
 import dev.ascendcp.simulator.SimulatedCluster;
 import dev.ascendcp.simulator.SimulatedNode;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the simulated cluster in the inventory at every start of the demo profile: the demo key as credential
  * {@code demo-key}, each simulated node (its SSH port may change between starts, its host key does not), and the
- * cluster. Idempotent: what exists by name is kept.
+ * cluster. Idempotent: what exists by name is kept. A simulator bound to a wildcard address ({@code 0.0.0.0},
+ * {@code ::}) listens on loopback too, so its nodes are registered at the loopback address of that family.
  */
 @Component
 @Profile("demo")
@@ -48,7 +51,7 @@ class DemoSeeder implements ApplicationRunner {
             nodeIds.add(provisioning.ensureNode(
                     new NodeSpec(
                             node.name(),
-                            node.sshHost(),
+                            registeredHost(node.sshHost()),
                             node.port(),
                             node.localIp(),
                             node.nic(),
@@ -64,5 +67,31 @@ class DemoSeeder implements ApplicationRunner {
                 properties.clusterName(),
                 cluster,
                 nodeIds.size());
+    }
+
+    /**
+     * The host to register for a simulated node's SSH server: the loopback address instead of a wildcard bind
+     * address ({@code 127.0.0.1} for {@code 0.0.0.0}, {@code ::1} for {@code ::}), anything else unchanged.
+     */
+    static String registeredHost(String sshHost) {
+        String literal =
+                sshHost.startsWith("[") && sshHost.endsWith("]") ? sshHost.substring(1, sshHost.length() - 1) : sshHost;
+        if (!isIpLiteral(literal)) {
+            return sshHost;
+        }
+        try {
+            // an IP literal: no name lookup
+            InetAddress address = InetAddress.getByName(literal);
+            if (!address.isAnyLocalAddress()) {
+                return sshHost;
+            }
+            return literal.contains(":") ? "::1" : "127.0.0.1";
+        } catch (UnknownHostException e) {
+            return sshHost;
+        }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") ? host.matches("[0-9A-Fa-f:.]+") : host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     }
 }

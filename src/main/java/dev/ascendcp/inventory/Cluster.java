@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 /** A set of nodes that run one vLLM deployment: the head is member 0, the workers follow. */
@@ -23,12 +24,16 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "cluster")
 class Cluster {
 
+    /** How many clusters' collections one statement loads when a list of clusters is read ({@link Inventory#listClusters()}). */
+    private static final int LIST_BATCH = 64;
+
     @Id
     private UUID id;
 
     private String name;
 
     @ElementCollection
+    @BatchSize(size = LIST_BATCH)
     @CollectionTable(name = "cluster_node", joinColumns = @JoinColumn(name = "cluster_id"))
     @OrderColumn(name = "list_index")
     @Column(name = "node_id")
@@ -39,6 +44,7 @@ class Cluster {
     private String shmSize;
 
     @ElementCollection
+    @BatchSize(size = LIST_BATCH)
     @CollectionTable(name = "cluster_mount", joinColumns = @JoinColumn(name = "cluster_id"))
     @OrderColumn(name = "list_index")
     @Column(name = "mount")
@@ -58,12 +64,14 @@ class Cluster {
     private boolean trustRemoteCode;
 
     @ElementCollection
+    @BatchSize(size = LIST_BATCH)
     @CollectionTable(name = "cluster_extra_arg", joinColumns = @JoinColumn(name = "cluster_id"))
     @OrderColumn(name = "list_index")
     @Column(name = "arg")
     private List<String> extraArgs = new ArrayList<>();
 
     @ElementCollection
+    @BatchSize(size = LIST_BATCH)
     @CollectionTable(name = "cluster_env", joinColumns = @JoinColumn(name = "cluster_id"))
     @MapKeyColumn(name = "env_name")
     @Column(name = "env_value")

@@ -1,30 +1,25 @@
 package dev.ascendcp.verification.web;
 
+import dev.ascendcp.inventory.Inventory;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/**
- * The clusters of the inventory by name, for the overview page. The inventory facade has no list method yet, so this
- * reads the id and name columns of its table; replace it with the facade's list once there is one.
- */
+/** The clusters of the inventory by name, for the overview page, through the inventory facade. */
 @Component
 class ClusterDirectory {
 
     record ClusterRef(UUID id, String name) {}
 
-    private final JdbcClient jdbc;
+    private final Inventory inventory;
 
-    ClusterDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ClusterDirectory(Inventory inventory) {
+        this.inventory = inventory;
     }
 
-    @Transactional(readOnly = true)
     List<ClusterRef> all() {
-        return jdbc.sql("SELECT id, name FROM cluster ORDER BY name")
-                .query((rs, n) -> new ClusterRef(rs.getObject("id", UUID.class), rs.getString("name")))
-                .list();
+        return inventory.listClusters().stream()
+                .map(c -> new ClusterRef(c.id(), c.name()))
+                .toList();
     }
 }
