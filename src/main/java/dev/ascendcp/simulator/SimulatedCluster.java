@@ -8,9 +8,9 @@ import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A set of simulated Ascend nodes, each a real SSH server on 127.0.0.1 with its own port and host key. They share
- * one login (user name, password and/or authorized keys) and one NPU network, so NPUs of different nodes can ping
- * each other.
+ * A set of simulated Ascend nodes, each a real SSH server on 127.0.0.1 (or the bind address) with its own port and
+ * host key. They share one login (user name, password and/or authorized keys) and one NPU network, so NPUs of
+ * different nodes can ping each other.
  */
 public final class SimulatedCluster implements AutoCloseable {
 

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A simulated node as the admin API shows it: what the inventory needs to reach it, and its current faults.
  *
- * @param sshHost always 127.0.0.1
+ * @param sshHost where the node's SSH server listens: 127.0.0.1 unless the simulator has a bind address
  * @param hostKeyFingerprint {@code SHA256:…}, to pin the host key
  * @param localIp the node's host IP (for HCCL_IF_IP and --node-ip-address)
  * @param nic the interface carrying localIp
