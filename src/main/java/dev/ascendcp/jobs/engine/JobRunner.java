@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Coordinates one job: claims it, runs the stages one after another (the nodes of a stage in parallel, up to the
@@ -63,6 +64,20 @@ final class JobRunner {
         this.clock = clock;
     }
 
+    /**
+     * QUEUED → RUNNING for this replica. Two replicas that read the job QUEUED at the same moment both try; the row's
+     * version lets only one update through, and the other one's optimistic-lock failure means "lost the claim", not a
+     * failure of the job (which the winner is running).
+     */
+    private boolean claim(JobRun run, Instant now) {
+        try {
+            return store.claim(run.jobId(), replica.value(), now, now.plus(properties.lease()), run.deadline());
+        } catch (OptimisticLockingFailureException lost) {
+            log.debug("Job {}: another replica claimed it first", run.jobId());
+            return false;
+        }
+    }
+
     /** Runs the job if this replica wins the claim; answers whether it did. */
     boolean run(JobRun run, Map<Integer, Map<Integer, UUID>> stepIds) {
         Instant now = clock.instant();
@@ -70,7 +85,7 @@ final class JobRunner {
                 ? properties.deadline()
                 : run.prepared().plan().deadline();
         run.deadline(now.plus(budget));
-        if (!store.claim(run.jobId(), replica.value(), now, now.plus(properties.lease()), run.deadline())) {
+        if (!claim(run, now)) {
             return false;
         }
         run.claimed();
