@@ -63,6 +63,9 @@ if (pre) {
     if (line.dropped) {
       const shown = pre.querySelector(`span.log-dropped[data-seq="${Number(line.seq)}"]`);
       const last = placeMarker(line);
+      if (nodeSelect.value && line.nodeName !== nodeSelect.value) {
+        return; // filtered out: kept in place for when the filter changes, nothing to draw now
+      }
       if (shown) {
         shown.textContent = markerText(line); // a newer count of a marker already on screen
       } else if (last) {

@@ -147,6 +147,12 @@ public class JobEngine implements DisposableBean {
             return;
         }
         active.put(run.jobId(), run);
+        if (stopping) {
+            // shutdown() began between the check and the put, and may not have seen this run: abandon it here
+            run.abandon();
+            active.remove(run.jobId());
+            return;
+        }
         try {
             current.coordinators.submit(() -> {
                 try {

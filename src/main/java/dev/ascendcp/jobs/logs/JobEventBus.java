@@ -106,17 +106,6 @@ public class JobEventBus {
         }
     }
 
-    /** Recent events after {@code seq}, from the ring (possibly not yet in the database). */
-    public List<JobEvent> recent(UUID jobId, long afterSeq) {
-        ArrayDeque<JobEvent> ring = rings.get(jobId);
-        if (ring == null) {
-            return List.of();
-        }
-        synchronized (ring) {
-            return ring.stream().filter(e -> e.seq() > afterSeq).toList();
-        }
-    }
-
     /** Whether this replica publishes events of this job. */
     public boolean isLive(UUID jobId) {
         return rings.containsKey(jobId);

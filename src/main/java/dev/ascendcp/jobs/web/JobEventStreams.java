@@ -87,19 +87,24 @@ class JobEventStreams implements DisposableBean {
      */
     SseEmitter open(UUID jobId, long afterSeq) {
         ViewerSlots.Slot slot = slots.acquire(jobId);
+        JobEventBus.Subscription subscription = null;
         try {
             SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
-            JobEventBus.Subscription subscription = bus.subscribe(jobId, properties.sseQueueSize());
+            JobEventBus.Subscription subscribed = bus.subscribe(jobId, properties.sseQueueSize());
+            subscription = subscribed;
             AtomicBoolean gone = new AtomicBoolean();
             emitter.onCompletion(() -> {
                 gone.set(true);
-                bus.unsubscribe(subscription);
+                bus.unsubscribe(subscribed);
             });
             emitter.onError(e -> gone.set(true));
             emitter.onTimeout(emitter::complete);
-            pumps.submit(() -> pump(jobId, afterSeq, emitter, subscription, gone, slot));
+            pumps.submit(() -> pump(jobId, afterSeq, emitter, subscribed, gone, slot));
             return emitter;
         } catch (RuntimeException e) {
+            if (subscription != null) {
+                bus.unsubscribe(subscription);
+            }
             slot.release();
             throw e;
         }

@@ -70,14 +70,4 @@ class ViewerSlots {
     int total() {
         return total.get();
     }
-
-    /** Viewers of one job served now. */
-    int of(UUID jobId) {
-        AtomicInteger count = perJob.get(jobId);
-        return count == null ? 0 : count.get();
-    }
-
-    JobsProperties.Events limits() {
-        return limits;
-    }
 }

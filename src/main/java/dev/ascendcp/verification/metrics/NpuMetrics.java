@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,9 @@ class NpuMetrics {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onStored(VerificationStored stored) {
         guarded(() -> {
-            if (refresh(stored.clusterId())) {
+            if (refresh(
+                    stored.clusterId(),
+                    inventory.findCluster(stored.clusterId()).map(ClusterResponse::name))) {
                 publish();
             }
         });
@@ -92,17 +95,19 @@ class NpuMetrics {
     synchronized void refreshAll() {
         Set<UUID> clusters = new HashSet<>(store.verifiedClusters());
         boolean changed = published.keySet().retainAll(clusters);
+        // one inventory read for every cluster's name, not one per cluster
+        Map<UUID, String> names = new HashMap<>();
+        inventory.listClusters().forEach(c -> names.put(c.id(), c.name()));
         for (UUID clusterId : clusters) {
-            changed |= refresh(clusterId);
+            changed |= refresh(clusterId, Optional.ofNullable(names.get(clusterId)));
         }
         if (changed) {
             publish();
         }
     }
 
-    /** Brings one cluster's entry up to date; answers whether it changed. */
-    private synchronized boolean refresh(UUID clusterId) {
-        Optional<String> name = inventory.findCluster(clusterId).map(ClusterResponse::name);
+    /** Brings one cluster's entry up to date ({@code name} empty: the cluster is gone); answers whether it changed. */
+    private synchronized boolean refresh(UUID clusterId, Optional<String> name) {
         Optional<StoredVerification> latest = name.isPresent() ? store.latest(clusterId) : Optional.empty();
         if (name.isEmpty() || latest.isEmpty()) {
             return published.remove(clusterId) != null;

@@ -1,7 +1,6 @@
 package dev.ascendcp.verification.phase;
 
 import dev.ascendcp.verification.NodeVerdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +102,7 @@ public class LiveVerifications {
                 Math.min(planned, s.done.get()),
                 s.nodes,
                 Math.min(s.nodes, s.pinged.get()),
-                List.copyOf(new ArrayList<>(s.collected))));
+                List.copyOf(s.collected)));
     }
 
     private @Nullable State current(UUID clusterId, UUID jobId) {

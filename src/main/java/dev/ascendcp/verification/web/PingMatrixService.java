@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -60,7 +59,8 @@ class PingMatrixService {
         return bytes;
     }
 
-    @EventListener
+    /** After the commit: a request in between must not cache the deleted cluster's bytes again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onClusterDeleted(ClusterDeleted deleted) {
         cache.remove(deleted.clusterId());
     }
